@@ -1,0 +1,38 @@
+"""The event itself, its time slots and its locations (market tables and pitch rooms)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from forum.domain.roles import LocationKind, SlotKind
+from forum.domain.times import Window
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    name: str
+    timezone: str = "Europe/Paris"
+
+
+@dataclass(frozen=True)
+class Slot:
+    id: str
+    window: Window
+    kind: SlotKind = SlotKind.MEETING
+
+    @property
+    def start(self):  # type: ignore[no-untyped-def]
+        return self.window.start
+
+    @property
+    def end(self):  # type: ignore[no-untyped-def]
+        return self.window.end
+
+
+@dataclass(frozen=True)
+class Location:
+    id: str
+    kind: LocationKind = LocationKind.TABLE
+    name: str = ""
+    area: str = ""

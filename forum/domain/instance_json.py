@@ -1,0 +1,212 @@
+"""Read and write the `forum-instance/1` JSON format, with errors that name the field."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from forum.domain import fields as f
+from forum.domain.attendee import Attendee
+from forum.domain.event import Event, Location, Slot
+from forum.domain.instance import Instance
+from forum.domain.pitch import PitchSession, Project
+from forum.domain.roles import LocationKind, Role, SlotKind
+from forum.domain.times import Window, format_local
+from forum.domain.wish import Placement, Wish
+from forum.errors import FormatError
+
+INSTANCE_FORMAT = "forum-instance/1"
+
+
+def slugify(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug or "event"
+
+
+def _event(doc: dict[str, Any]) -> Event:
+    ev = f.obj(doc.get("event", {}), "event")
+    name = f.text(ev, "name", "event", default="Event")
+    event_id = f.text(ev, "id", "event", default=slugify(name))
+    if not re.fullmatch(r"[A-Za-z0-9_.-]+", event_id):
+        raise FormatError("event.id", "may hold only letters, digits, '-', '_' and '.'")
+    return Event(event_id, name, f.text(ev, "timezone", "event", default="Europe/Paris"))
+
+
+def _slot(doc: Any, path: str) -> Slot:
+    d = f.obj(doc, path)
+    kind = f.text(d, "kind", path, default="meeting")
+    if kind not in {k.value for k in SlotKind}:
+        raise FormatError(f"{path}.kind", "must be 'meeting' or 'pitch'")
+    return Slot(f.ident(d, "id", path), f.window(d, path), SlotKind(kind))
+
+
+def _location(doc: Any, path: str) -> Location:
+    d = f.obj(doc, path)
+    kind = f.text(d, "kind", path, default="table")
+    if kind not in {k.value for k in LocationKind}:
+        raise FormatError(f"{path}.kind", "must be 'table' or 'room'")
+    return Location(
+        f.ident(d, "id", path), LocationKind(kind), f.text(d, "name", path, ""), f.text(d, "area", path, "")
+    )
+
+
+def _attendee(doc: Any, path: str) -> Attendee:
+    d = f.obj(doc, path)
+    role = f.text(d, "role", path, default=Role.OTHER.value).strip().lower() or Role.OTHER.value
+    return Attendee(
+        id=f.ident(d, "id", path),
+        name=f.text(d, "name", path, default=str(d.get("id", ""))),
+        organization=f.text(d, "organization", path, ""),
+        role=role,
+        title=f.text(d, "title", path, ""),
+        country=f.text(d, "country", path, ""),
+        email=f.text(d, "email", path, ""),
+        looking_for=f.text(d, "looking_for", path, ""),
+        available=f.windows(d, "available", path),
+        max_meetings=f.integer(d, "max_meetings", path),
+        max_per_day=f.integer(d, "max_per_day", path),
+    )
+
+
+def _wish(doc: Any, path: str) -> Wish:
+    d = f.obj(doc, path)
+    weight = f.integer(d, "weight", path, minimum=1)
+    return Wish(
+        id=f.ident(d, "id", path),
+        requester=f.ident(d, "from", path),
+        target=f.ident(d, "to", path),
+        weight=1 if weight is None else weight,
+        colleagues=f.ids(d, "with", path) or (),
+        required=f.boolean(d, "required", path),
+        within=f.windows(d, "within", path),
+        message=f.text(d, "message", path, ""),
+    )
+
+
+def _session(doc: Any, path: str) -> PitchSession:
+    d = f.obj(doc, path)
+    return PitchSession(
+        id=f.ident(d, "id", path),
+        location=f.ident(d, "location", path),
+        panel=f.ids(d, "panel", path) or (),
+        slots=f.ids(d, "slots", path) or (),
+        name=f.text(d, "name", path, ""),
+    )
+
+
+def _project(doc: Any, path: str) -> Project:
+    d = f.obj(doc, path)
+    return Project(
+        id=f.ident(d, "id", path),
+        title=f.text(d, "title", path, default=str(d.get("id", ""))),
+        presenters=f.ids(d, "presenters", path) or (),
+        sessions=f.ids(d, "sessions", path, optional=True),
+    )
+
+
+def placement(doc: Any, path: str) -> Placement:
+    d = f.obj(doc, path)
+    return Placement(f.ident(d, "wish", path), f.ident(d, "slot", path), f.ident(d, "location", path))
+
+
+def parse_instance(doc: Any) -> Instance:
+    """Build an Instance from a parsed JSON document; raises FormatError naming the bad field."""
+    doc = f.obj(doc, "document")
+    fmt = doc.get("format", INSTANCE_FORMAT)
+    if fmt != INSTANCE_FORMAT:
+        raise FormatError("format", f"expected {INSTANCE_FORMAT!r}, got {fmt!r}")
+
+    def many(key: str, build: Any, required: bool = False) -> tuple[Any, ...]:
+        return tuple(build(x, f"{key}[{i}]") for i, x in enumerate(f.items(doc, key, "", required)))
+
+    instance = Instance(
+        event=_event(doc),
+        slots=many("slots", _slot, required=True),
+        locations=many("locations", _location),
+        attendees=many("attendees", _attendee, required=True),
+        wishes=many("wishes", _wish),
+        pitch_sessions=many("pitch_sessions", _session),
+        projects=many("projects", _project),
+        fixed=many("fixed", placement),
+        previous=many("previous", placement),
+    )
+    check_references(instance)
+    return instance
+
+
+def check_references(inst: Instance) -> None:
+    """Every id an entry points at must exist; raise FormatError naming the first that does not."""
+    for key, entries in (("slots", inst.slots), ("locations", inst.locations), ("attendees", inst.attendees),
+                         ("wishes", inst.wishes), ("pitch_sessions", inst.pitch_sessions),
+                         ("projects", inst.projects)):
+        f.unique([e.id for e in entries], key)
+    slots = {s.id for s in inst.slots}
+    locations = {loc.id for loc in inst.locations}
+    people = {a.id for a in inst.attendees}
+    sessions = {s.id for s in inst.pitch_sessions}
+    wishes = {w.id for w in inst.wishes}
+
+    def need(value: str, known: set[str], path: str, what: str) -> None:
+        if value not in known:
+            raise FormatError(path, f"unknown {what} {value!r}")
+
+    for i, w in enumerate(inst.wishes):
+        for j, who in enumerate(w.participants):
+            need(who, people, f"wishes[{i}].{('from', 'to')[j] if j < 2 else 'with'}", "attendee")
+        if len(set(w.participants)) != len(w.participants):
+            raise FormatError(f"wishes[{i}]", "an attendee appears twice among from, to and with")
+    for i, s in enumerate(inst.pitch_sessions):
+        need(s.location, locations, f"pitch_sessions[{i}].location", "location")
+        for who in s.panel:
+            need(who, people, f"pitch_sessions[{i}].panel", "attendee")
+        for sid in s.slots:
+            need(sid, slots, f"pitch_sessions[{i}].slots", "slot")
+    for i, p in enumerate(inst.projects):
+        for who in p.presenters:
+            need(who, people, f"projects[{i}].presenters", "attendee")
+        for sid in p.sessions or ():
+            need(sid, sessions, f"projects[{i}].sessions", "pitch session")
+    for key, entries in (("fixed", inst.fixed), ("previous", inst.previous)):
+        for i, pl in enumerate(entries):
+            need(pl.wish, wishes, f"{key}[{i}].wish", "wish")
+            need(pl.slot, slots, f"{key}[{i}].slot", "slot")
+            need(pl.location, locations, f"{key}[{i}].location", "location")
+
+
+def _windows(ws: tuple[Window, ...] | None) -> list[dict[str, str]] | None:
+    if ws is None:
+        return None
+    return [{"start": format_local(w.start), "end": format_local(w.end)} for w in ws]
+
+
+def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None and v != "" and v != ()}
+
+
+def dump_instance(inst: Instance) -> dict[str, Any]:
+    """The JSON document of an Instance; parse_instance(dump_instance(x)) == x."""
+    return {
+        "format": INSTANCE_FORMAT,
+        "event": {"id": inst.event.id, "name": inst.event.name, "timezone": inst.event.timezone},
+        "slots": [{"id": s.id, "start": format_local(s.start), "end": format_local(s.end), "kind": s.kind.value}
+                  for s in inst.slots],
+        "locations": [_drop_empty({"id": loc.id, "kind": loc.kind.value, "name": loc.name, "area": loc.area})
+                      for loc in inst.locations],
+        "attendees": [_drop_empty({
+            "id": a.id, "name": a.name, "organization": a.organization, "role": a.role, "title": a.title,
+            "country": a.country, "email": a.email, "looking_for": a.looking_for,
+            "available": _windows(a.available), "max_meetings": a.max_meetings, "max_per_day": a.max_per_day,
+        }) for a in inst.attendees],
+        "wishes": [_drop_empty({
+            "id": w.id, "from": w.requester, "to": w.target, "weight": w.weight,
+            "with": list(w.colleagues) or None, "required": w.required or None,
+            "within": _windows(w.within), "message": w.message,
+        }) for w in inst.wishes],
+        "pitch_sessions": [_drop_empty({"id": s.id, "location": s.location, "panel": list(s.panel),
+                                        "slots": list(s.slots), "name": s.name}) for s in inst.pitch_sessions],
+        "projects": [_drop_empty({"id": p.id, "title": p.title, "presenters": list(p.presenters),
+                                  "sessions": None if p.sessions is None else list(p.sessions)})
+                     for p in inst.projects],
+        "fixed": [{"wish": p.wish, "slot": p.slot, "location": p.location} for p in inst.fixed],
+        "previous": [{"wish": p.wish, "slot": p.slot, "location": p.location} for p in inst.previous],
+    }
