@@ -32,7 +32,7 @@ def _event(doc: dict[str, Any]) -> Event:
     return Event(event_id, name, f.text(ev, "timezone", "event", default="Europe/Paris"))
 
 
-def _slot(doc: Any, path: str) -> Slot:
+def slot_from_json(doc: Any, path: str) -> Slot:
     d = f.obj(doc, path)
     kind = f.text(d, "kind", path, default="meeting")
     if kind not in {k.value for k in SlotKind}:
@@ -40,7 +40,7 @@ def _slot(doc: Any, path: str) -> Slot:
     return Slot(f.ident(d, "id", path), f.window(d, path), SlotKind(kind))
 
 
-def _location(doc: Any, path: str) -> Location:
+def location_from_json(doc: Any, path: str) -> Location:
     d = f.obj(doc, path)
     kind = f.text(d, "kind", path, default="table")
     if kind not in {k.value for k in LocationKind}:
@@ -50,7 +50,7 @@ def _location(doc: Any, path: str) -> Location:
     )
 
 
-def _attendee(doc: Any, path: str) -> Attendee:
+def attendee_from_json(doc: Any, path: str) -> Attendee:
     d = f.obj(doc, path)
     role = f.text(d, "role", path, default=Role.OTHER.value).strip().lower() or Role.OTHER.value
     return Attendee(
@@ -68,7 +68,7 @@ def _attendee(doc: Any, path: str) -> Attendee:
     )
 
 
-def _wish(doc: Any, path: str) -> Wish:
+def wish_from_json(doc: Any, path: str) -> Wish:
     d = f.obj(doc, path)
     weight = f.integer(d, "weight", path, minimum=1)
     return Wish(
@@ -83,7 +83,7 @@ def _wish(doc: Any, path: str) -> Wish:
     )
 
 
-def _session(doc: Any, path: str) -> PitchSession:
+def session_from_json(doc: Any, path: str) -> PitchSession:
     d = f.obj(doc, path)
     return PitchSession(
         id=f.ident(d, "id", path),
@@ -94,7 +94,7 @@ def _session(doc: Any, path: str) -> PitchSession:
     )
 
 
-def _project(doc: Any, path: str) -> Project:
+def project_from_json(doc: Any, path: str) -> Project:
     d = f.obj(doc, path)
     return Project(
         id=f.ident(d, "id", path),
@@ -121,12 +121,12 @@ def parse_instance(doc: Any) -> Instance:
 
     instance = Instance(
         event=_event(doc),
-        slots=many("slots", _slot, required=True),
-        locations=many("locations", _location),
-        attendees=many("attendees", _attendee, required=True),
-        wishes=many("wishes", _wish),
-        pitch_sessions=many("pitch_sessions", _session),
-        projects=many("projects", _project),
+        slots=many("slots", slot_from_json, required=True),
+        locations=many("locations", location_from_json),
+        attendees=many("attendees", attendee_from_json, required=True),
+        wishes=many("wishes", wish_from_json),
+        pitch_sessions=many("pitch_sessions", session_from_json),
+        projects=many("projects", project_from_json),
         fixed=many("fixed", placement),
         previous=many("previous", placement),
     )
@@ -166,8 +166,8 @@ def check_references(inst: Instance) -> None:
             need(who, people, f"projects[{i}].presenters", "attendee")
         for sid in p.sessions or ():
             need(sid, sessions, f"projects[{i}].sessions", "pitch session")
-    for key, entries in (("fixed", inst.fixed), ("previous", inst.previous)):
-        for i, pl in enumerate(entries):
+    for key, placements in (("fixed", inst.fixed), ("previous", inst.previous)):
+        for i, pl in enumerate(placements):
             need(pl.wish, wishes, f"{key}[{i}].wish", "wish")
             need(pl.slot, slots, f"{key}[{i}].slot", "slot")
             need(pl.location, locations, f"{key}[{i}].location", "location")
@@ -183,30 +183,55 @@ def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None and v != "" and v != ()}
 
 
+def slot_to_json(s: Slot) -> dict[str, Any]:
+    return {"id": s.id, "start": format_local(s.start), "end": format_local(s.end), "kind": s.kind.value}
+
+
+def location_to_json(loc: Location) -> dict[str, Any]:
+    return _drop_empty({"id": loc.id, "kind": loc.kind.value, "name": loc.name, "area": loc.area})
+
+
+def attendee_to_json(a: Attendee) -> dict[str, Any]:
+    return _drop_empty({
+        "id": a.id, "name": a.name, "organization": a.organization, "role": a.role, "title": a.title,
+        "country": a.country, "email": a.email, "looking_for": a.looking_for,
+        "available": _windows(a.available), "max_meetings": a.max_meetings, "max_per_day": a.max_per_day,
+    })
+
+
+def wish_to_json(w: Wish) -> dict[str, Any]:
+    return _drop_empty({
+        "id": w.id, "from": w.requester, "to": w.target, "weight": w.weight,
+        "with": list(w.colleagues) or None, "required": w.required or None,
+        "within": _windows(w.within), "message": w.message,
+    })
+
+
+def session_to_json(s: PitchSession) -> dict[str, Any]:
+    return _drop_empty({"id": s.id, "location": s.location, "panel": list(s.panel), "slots": list(s.slots),
+                        "name": s.name})
+
+
+def project_to_json(p: Project) -> dict[str, Any]:
+    return _drop_empty({"id": p.id, "title": p.title, "presenters": list(p.presenters),
+                        "sessions": None if p.sessions is None else list(p.sessions)})
+
+
+def placement_to_json(p: Placement) -> dict[str, str]:
+    return {"wish": p.wish, "slot": p.slot, "location": p.location}
+
+
 def dump_instance(inst: Instance) -> dict[str, Any]:
     """The JSON document of an Instance; parse_instance(dump_instance(x)) == x."""
     return {
         "format": INSTANCE_FORMAT,
         "event": {"id": inst.event.id, "name": inst.event.name, "timezone": inst.event.timezone},
-        "slots": [{"id": s.id, "start": format_local(s.start), "end": format_local(s.end), "kind": s.kind.value}
-                  for s in inst.slots],
-        "locations": [_drop_empty({"id": loc.id, "kind": loc.kind.value, "name": loc.name, "area": loc.area})
-                      for loc in inst.locations],
-        "attendees": [_drop_empty({
-            "id": a.id, "name": a.name, "organization": a.organization, "role": a.role, "title": a.title,
-            "country": a.country, "email": a.email, "looking_for": a.looking_for,
-            "available": _windows(a.available), "max_meetings": a.max_meetings, "max_per_day": a.max_per_day,
-        }) for a in inst.attendees],
-        "wishes": [_drop_empty({
-            "id": w.id, "from": w.requester, "to": w.target, "weight": w.weight,
-            "with": list(w.colleagues) or None, "required": w.required or None,
-            "within": _windows(w.within), "message": w.message,
-        }) for w in inst.wishes],
-        "pitch_sessions": [_drop_empty({"id": s.id, "location": s.location, "panel": list(s.panel),
-                                        "slots": list(s.slots), "name": s.name}) for s in inst.pitch_sessions],
-        "projects": [_drop_empty({"id": p.id, "title": p.title, "presenters": list(p.presenters),
-                                  "sessions": None if p.sessions is None else list(p.sessions)})
-                     for p in inst.projects],
-        "fixed": [{"wish": p.wish, "slot": p.slot, "location": p.location} for p in inst.fixed],
-        "previous": [{"wish": p.wish, "slot": p.slot, "location": p.location} for p in inst.previous],
+        "slots": [slot_to_json(s) for s in inst.slots],
+        "locations": [location_to_json(loc) for loc in inst.locations],
+        "attendees": [attendee_to_json(a) for a in inst.attendees],
+        "wishes": [wish_to_json(w) for w in inst.wishes],
+        "pitch_sessions": [session_to_json(s) for s in inst.pitch_sessions],
+        "projects": [project_to_json(p) for p in inst.projects],
+        "fixed": [placement_to_json(p) for p in inst.fixed],
+        "previous": [placement_to_json(p) for p in inst.previous],
     }

@@ -38,3 +38,7 @@ class Placement:
 class PitchPlacement:
     project: str
     slot: str
+
+    @property
+    def id(self) -> str:
+        return self.project  # a project is pitched once, so it names its pitch

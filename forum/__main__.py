@@ -1,0 +1,5 @@
+"""`python -m forum` runs the command line."""
+
+from forum.cli import main
+
+raise SystemExit(main())

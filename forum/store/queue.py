@@ -1,0 +1,16 @@
+"""The RQ queue on the same Redis/Valkey, with the JSON serializer (jobs take plain ids, never pickles)."""
+
+from __future__ import annotations
+
+import redis
+from rq import Queue
+from rq.serializers import JSONSerializer
+
+
+def rq_connection(url: str) -> redis.Redis:
+    # RQ stores bytes; it needs its own client without decode_responses.
+    return redis.Redis.from_url(url, socket_connect_timeout=5)
+
+
+def job_queue(url: str, name: str) -> Queue:
+    return Queue(name, connection=rq_connection(url), serializer=JSONSerializer)
