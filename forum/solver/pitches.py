@@ -1,0 +1,122 @@
+"""Pitch sessions: each project pitched once in its sessions, chosen so panels block few meeting slots."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from forum.domain import Instance, PitchPlacement, PitchSession, SlotKind, Window, covered
+from forum.solver.engagements import pitch_session_of, session_span
+
+
+@dataclass
+class PitchPlan:
+    pitches: list[PitchPlacement] = field(default_factory=list)
+    used: list[PitchSession] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+
+class PitchModel:
+    """One boolean per (project, pitch slot of its sessions) and one per pitch session in use."""
+
+    def __init__(self, inst: Instance, fixed_busy: dict[str, list[Window]]) -> None:
+        self.inst = inst
+        self.model = cp_model.CpModel()
+        self.slots = {s.id: s for s in inst.slots}
+        self.spans = {s.id: session_span(s, self.slots) for s in inst.pitch_sessions}
+        self.fixed_busy = fixed_busy
+        self.place: dict[tuple[str, str, str], cp_model.IntVar] = {}  # (project, session, slot)
+        self.in_use = {s.id: self.model.new_bool_var(f"use_{s.id}") for s in inst.pitch_sessions}
+        self.once: dict[str, cp_model.IntVar] = {}
+
+    def _busy(self, who: str, window: Window | None) -> bool:
+        return window is not None and any(w.overlaps(window) for w in self.fixed_busy.get(who, []))
+
+    def build(self) -> None:
+        m = self.model
+        for p in self.inst.projects:
+            for s in self.inst.pitch_sessions:
+                if p.sessions is not None and s.id not in p.sessions:
+                    continue
+                if any(self._busy(who, self.spans[s.id]) for who in s.panel):
+                    continue  # a panel member's fixed meeting rules the whole session out
+                for sid in s.slots:
+                    slot = self.slots[sid]
+                    home = pitch_session_of(self.inst, p.id, sid)
+                    if home is None or home.id != s.id:
+                        continue  # the validator reads a shared slot as its project's first session
+                    if slot.kind == SlotKind.PITCH and not any(self._busy(x, slot.window) for x in p.presenters):
+                        var = m.new_bool_var(f"pitch_{p.id}_{sid}")
+                        self.place[(p.id, s.id, sid)] = var
+                        m.add_implication(var, self.in_use[s.id])
+            self.once[p.id] = m.new_bool_var(f"once_{p.id}")
+            m.add(sum(v for k, v in self.place.items() if k[0] == p.id) == 1).only_enforce_if(self.once[p.id])
+        self._no_overlaps()
+        self._objective()
+
+    def _engagements(self) -> dict[str, list[tuple[Window, cp_model.IntVar]]]:
+        """Per attendee and per room: the pitch and panel engagements each boolean would create."""
+        out: dict[str, list[tuple[Window, cp_model.IntVar]]] = {}
+        presenters = {p.id: p.presenters for p in self.inst.projects}
+        rooms = {s.id: s.location for s in self.inst.pitch_sessions}
+        for (pid, sess, sid), var in self.place.items():
+            for who in (*presenters[pid], "@" + rooms[sess], "#" + sid):
+                out.setdefault(who, []).append((self.slots[sid].window, var))
+        for s in self.inst.pitch_sessions:
+            span = self.spans[s.id]
+            if span is not None:
+                for who in s.panel:
+                    out.setdefault(who, []).append((span, self.in_use[s.id]))
+        return out
+
+    def _no_overlaps(self) -> None:
+        for items in self._engagements().values():
+            for i, (w1, v1) in enumerate(items):
+                clash = [v2 for j, (w2, v2) in enumerate(items) if j != i and w2.overlaps(w1)
+                         and not (w2 == w1 and v2 is v1)]
+                for v2 in clash:
+                    if v1.index < v2.index:
+                        self.model.add_bool_or([v1.negated(), v2.negated()])
+
+    def _objective(self) -> None:
+        people = {a.id: a for a in self.inst.attendees}
+        presenters = {p.id: p.presenters for p in self.inst.projects}
+        cost = []
+        for (pid, _, sid), var in self.place.items():
+            away = sum(1 for x in presenters[pid] if x in people and not covered(self.slots[sid].window,
+                                                                                  people[x].available))
+            cost.append(10 * away * var)
+        for s in self.inst.pitch_sessions:
+            span = self.spans[s.id]
+            minutes = 0 if span is None else int((span.end - span.start).total_seconds() // 60)
+            cost.append(max(1, len(s.panel) * minutes // 15) * self.in_use[s.id])
+        self.model.minimize(sum(cost))
+
+
+def plan_pitches(inst: Instance, fixed_busy: dict[str, list[Window]], time_limit: float) -> PitchPlan:
+    """Place every project; on failure name the projects that cannot all be pitched."""
+    if not inst.projects:
+        return PitchPlan()
+    pm = PitchModel(inst, fixed_busy)
+    pm.build()
+    pm.model.add_assumptions(list(pm.once.values()))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.5, time_limit)
+    solver.parameters.num_workers = 1
+    status = solver.solve(pm.model)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        core = {v.index for v in pm.once.values()}
+        if status == cp_model.INFEASIBLE:
+            core = set(solver.sufficient_assumptions_for_infeasibility())
+        names = [pid for pid, v in pm.once.items() if v.index in core]
+        return PitchPlan(conflicts=[f"projects {', '.join(names)} cannot all be pitched once in their sessions "
+                                    "(slots, presenters, panels or fixed meetings clash)"])
+    plan = PitchPlan()
+    used = set()
+    for (pid, sess, sid), var in pm.place.items():
+        if solver.boolean_value(var):
+            plan.pitches.append(PitchPlacement(pid, sid))
+            used.add(sess)
+    plan.used = [s for s in inst.pitch_sessions if s.id in used]
+    return plan

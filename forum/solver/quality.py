@@ -1,0 +1,112 @@
+"""The quality figures of a schedule (value, met, unserved, gaps, moved), computed without the solver."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from datetime import date
+
+from forum.domain import Instance, Schedule, Slot, SlotKind, Window, covered
+from forum.solver.engagements import attendee_engagements
+
+
+class MeetingDays:
+    """The meeting slots of each day in time order, and who is available in which (cached per pattern)."""
+
+    def __init__(self, inst: Instance) -> None:
+        meeting = sorted((s for s in inst.slots if s.kind == SlotKind.MEETING), key=lambda s: (s.start, s.end))
+        self.slots: list[Slot] = meeting
+        self.index = {s.id: i for i, s in enumerate(meeting)}
+        self.day_of: list[date] = [s.window.day for s in meeting]
+        self._starts = [s.start for s in meeting]
+        self._ends = [s.end for s in meeting]
+        self._sorted_ends = all(a <= b for a, b in zip(self._ends, self._ends[1:], strict=False))
+        self._cache: dict[tuple[Window, ...] | None, list[int]] = {}
+        # Meeting slots that overlap each other (rare: slots of different lengths) engage each other.
+        self.overlaps: list[list[int]] = [[i] for i in range(len(meeting))]
+        for i, s in enumerate(meeting):
+            for j in range(i + 1, len(meeting)):
+                if meeting[j].start >= s.end:
+                    break
+                self.overlaps[i].append(j)
+                self.overlaps[j].append(i)
+
+    def touching(self, w: Window) -> range | list[int]:
+        """Indices of the meeting slots that overlap `w`."""
+        if self._sorted_ends:
+            return range(bisect_right(self._ends, w.start), bisect_left(self._starts, w.end))
+        return [i for i, s in enumerate(self.slots) if s.window.overlaps(w)]
+
+    def available(self, windows: tuple[Window, ...] | None) -> list[int]:
+        if windows not in self._cache:
+            self._cache[windows] = [i for i, s in enumerate(self.slots) if covered(s.window, windows)]
+        return self._cache[windows]
+
+
+def count_gaps(days: MeetingDays, available: list[int], busy: set[int], spans: list[Window]) -> int:
+    """Idle runs between the first and last engagement of each day, over the available meeting slots."""
+    by_day: dict[date, list[int]] = defaultdict(list)
+    for i in available:
+        by_day[days.day_of[i]].append(i)
+    total = 0
+    for day, seq in by_day.items():
+        todays = [w for w in spans if w.start.date() == day or w.end.date() == day]
+        if not todays:
+            continue
+        first, last = min(w.start for w in todays), max(w.end for w in todays)
+        run_start: int | None = None
+        for k, i in enumerate(seq + [-1]):
+            idle = i >= 0 and i not in busy
+            if idle and run_start is None:
+                run_start = k
+            if not idle and run_start is not None:
+                start, end = days.slots[seq[run_start]].start, days.slots[seq[k - 1]].end
+                total += int(first <= start and end <= last)
+                run_start = None
+    return total
+
+
+def _eligible_requesters(inst: Instance, days: MeetingDays) -> set[str]:
+    """Requesters with at least one wish that some meeting slot could hold on its own."""
+    people = {a.id: a for a in inst.attendees}
+    out: set[str] = set()
+    for w in inst.wishes:
+        if w.requester in out or any(p not in people for p in w.participants):
+            continue
+        for i in days.available(people[w.requester].available):
+            slot = days.slots[i]
+            if covered(slot.window, w.within) and all(covered(slot.window, people[p].available)
+                                                      for p in w.participants):
+                out.add(w.requester)
+                break
+    return out
+
+
+def gaps_of(inst: Instance, schedule: Schedule, days: MeetingDays | None = None) -> dict[str, int]:
+    days = days or MeetingDays(inst)
+    engaged = attendee_engagements(inst, schedule)
+    out: dict[str, int] = {}
+    for a in inst.attendees:
+        spans = [e.window for e in engaged.get(a.id, [])]
+        if not spans:
+            continue
+        available = days.available(a.available)
+        busy = {i for w in spans for i in days.touching(w)}
+        out[a.id] = count_gaps(days, available, busy, spans)
+    return out
+
+
+def quality(inst: Instance, schedule: Schedule) -> dict[str, int]:
+    """value, met, unserved, gaps and moved as the instance format defines them."""
+    days = MeetingDays(inst)
+    wishes = {w.id: w for w in inst.wishes}
+    met = {m.wish for m in schedule.meetings if m.wish in wishes}
+    served = {wishes[w].requester for w in met}
+    placed = set(schedule.meetings)
+    return {
+        "value": sum(wishes[w].weight for w in met),
+        "met": len(met),
+        "unserved": len(_eligible_requesters(inst, days) - served),
+        "gaps": sum(gaps_of(inst, schedule, days).values()),
+        "moved": sum(1 for p in inst.previous if p not in placed),
+    }

@@ -1,0 +1,108 @@
+"""Giving the chosen meetings slots: fixed first, then the least flexible, with one-step repair moves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from forum.solver.prep import Festival, bit_list
+from forum.solver.timetable import Timetable
+
+
+def place_fixed(tt: Timetable) -> list[int]:
+    """Fixed meetings go exactly where they were accepted; returns those that cannot."""
+    broken = []
+    for wi, (s, _) in tt.fest.fixed.items():
+        if tt.fits(wi, s):
+            tt.place(wi, s)
+            tt.locked.add(wi)
+        else:
+            broken.append(wi)
+    return broken
+
+
+def _move_elsewhere(tt: Timetable, wi: int, avoid: int) -> bool:
+    """Move a placed meeting to another slot that fits; leaves it where it was when none does."""
+    old = tt.remove(wi)
+    for s in bit_list(tt.fest.usable[wi]):
+        if s != avoid and s != old and tt.fits(wi, s):
+            tt.place(wi, s)
+            return True
+    tt.place(wi, old)
+    return False
+
+
+def _blockers(tt: Timetable, wi: int, s: int) -> list[int] | None:
+    """The meetings that stand in the way of wish wi at slot s, or None when caps (not meetings) do."""
+    fest = tt.fest
+    d = fest.day_of[s]
+    found: set[int] = set()
+    for p in fest.parts[wi]:
+        if tt.per_day[p][d] >= fest.cap_day[p] or tt.total[p] >= fest.cap_total[p]:
+            return None
+        for j in fest.days.overlaps[s]:
+            if (tt.busy[p] >> j) & 1:
+                occ = tt.occupant(p, j)
+                if occ is None or occ in tt.locked:
+                    return None
+                found.add(occ)
+    if not found and tt.table_load(s) >= fest.table_cap[s]:
+        movable = [m for m in tt.in_slot[s] if m not in tt.locked]
+        return movable[:1] if movable else None
+    return sorted(found)
+
+
+def insert(tt: Timetable, wi: int, repair: bool = True) -> bool:
+    """Place wish wi at its best free slot, or make room by moving one or two meetings elsewhere."""
+    s = tt.best_slot(wi)
+    if s is not None:
+        tt.place(wi, s)
+        return True
+    if not repair:
+        return False
+    for s in bit_list(tt.fest.usable[wi]):
+        blockers = _blockers(tt, wi, s)
+        if not blockers or len(blockers) > 2:
+            continue
+        if tt.table_load(s) >= tt.fest.table_cap[s] and len(blockers) > 1:
+            continue
+        moved = []
+        for b in blockers:
+            if not _move_elsewhere(tt, b, s):
+                break
+            moved.append(b)
+        # Moved meetings keep their new slots even when this fails: still valid, just not needed.
+        if len(moved) == len(blockers) and tt.fits(wi, s):
+            tt.place(wi, s)
+            return True
+    return False
+
+
+def flexibility(fest: Festival, wi: int) -> int:
+    return fest.usable[wi].bit_count()
+
+
+def fill(tt: Timetable, order: list[int], stop: Callable[[], bool], repair: bool = True) -> list[int]:
+    """Insert wishes in the given order; returns the ones left out."""
+    left: list[int] = []
+    for k, wi in enumerate(order):
+        if tt.at[wi] >= 0:
+            continue
+        if k % 256 == 0 and stop():
+            left.extend(w for w in order[k:] if tt.at[w] < 0)
+            break
+        if not tt.fest.usable[wi] or not insert(tt, wi, repair):
+            left.append(wi)
+    return left
+
+
+def refill_order(tt: Timetable, candidates: list[int], eligible: set[int]) -> list[int]:
+    """Unserved requesters first (fairness), then heavier wishes, then the least flexible."""
+    fest = tt.fest
+    served = {fest.parts[wi][0] for wi in tt.met()}
+
+    def key(wi: int) -> tuple[int, int, int, int]:
+        requester = fest.parts[wi][0]
+        starving = requester in eligible and requester not in served
+        return (0 if fest.required[wi] else 1, 0 if starving else 1, -fest.weight[wi], flexibility(fest, wi))
+
+    return sorted(candidates, key=key)

@@ -1,0 +1,147 @@
+"""The solve pipeline: pitches, selection (bound), slotting, refill, neighbourhood search, tables, checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from forum.domain import Instance, Schedule, Unscheduled, Window
+from forum.solver import cpsat
+from forum.solver.conflicts import precheck
+from forum.solver.explain import reason
+from forum.solver.improve import idle_runs, improve
+from forum.solver.params import Progress, SolveParams, SolveResult
+from forum.solver.pitches import PitchPlan, plan_pitches
+from forum.solver.prep import Festival
+from forum.solver.quality import quality
+from forum.solver.required import place_required
+from forum.solver.selection import select
+from forum.solver.slotting import fill, flexibility, place_fixed, refill_order
+from forum.solver.tables import assign_tables
+from forum.solver.timetable import Timetable
+from forum.solver.validate import validate
+
+
+def _reserve(inst: Instance, limit: float) -> float:
+    """Time kept back for tables, validation and figures, which grow with the instance."""
+    return min(0.3 * limit, 0.2 + 4e-5 * (len(inst.wishes) + 10 * len(inst.attendees)))
+
+
+class Run:
+    """One solve: the festival, the clock, the timetable and the progress reports."""
+
+    def __init__(self, inst: Instance, params: SolveParams, on_progress: Callable[[Progress], None] | None,
+                 should_stop: Callable[[], bool] | None) -> None:
+        self.inst, self.params, self.on_progress = inst, params, on_progress
+        self.clock = cpsat.Clock(params.time_limit - _reserve(inst, params.time_limit), should_stop)
+        self.fest = Festival(inst)
+        self.tt = Timetable(self.fest)
+        self.bound: int | None = None
+        self.last_report = -1.0
+
+    def report(self, phase: str, force: bool = True) -> None:
+        if self.on_progress is None or (not force and self.clock.elapsed() - self.last_report < 1.0):
+            return
+        self.last_report = self.clock.elapsed()
+        fest, tt = self.fest, self.tt
+        met = tt.met()
+        gaps = sum(idle_runs(fest, tt, p, d) for p in range(len(fest.attendees)) if tt.busy[p]
+                   for d in range(fest.n_days))
+        self.on_progress(Progress(round(self.clock.elapsed(), 2), sum(fest.weight[w] for w in met), self.bound,
+                                  gaps, len(met), phase))
+
+    def pitches(self) -> PitchPlan:
+        slots = {s.id: s for s in self.inst.slots}
+        wishes = {w.id: w for w in self.inst.wishes}
+        busy: dict[str, list[Window]] = {}
+        for f in self.inst.fixed:
+            for who in wishes[f.wish].participants:
+                busy.setdefault(who, []).append(slots[f.slot].window)
+        plan = plan_pitches(self.inst, busy, max(1.0, 0.1 * self.clock.left()))
+        projects = {p.id: p for p in self.inst.projects}
+        for pp in plan.pitches:
+            for who in projects[pp.project].presenters:
+                self.fest.block(who, slots[pp.slot].window)
+        room_busy: dict[str, set[int]] = {}
+        for session in plan.used:
+            span = Window(min(slots[s].start for s in session.slots), max(slots[s].end for s in session.slots))
+            for who in session.panel:
+                self.fest.block(who, span)
+        for pp in plan.pitches:
+            session = next(s for s in plan.used if pp.slot in s.slots)
+            self.fest.block_table(session.location, slots[pp.slot].window)
+            room_busy.setdefault(session.location, set()).update(self.fest.days.touching(slots[pp.slot].window))
+        self.room_busy = room_busy
+        self.fest.refresh_usable()
+        return plan
+
+    def eligible(self) -> set[int]:
+        return {self.fest.parts[wi][0] for wi in range(len(self.fest.wishes)) if self.fest.feasible[wi]}
+
+    def meetings(self) -> list[str]:
+        """Everything up to a timetable; returns conflicts when the instance is infeasible."""
+        fest, tt, clock, prm = self.fest, self.tt, self.clock, self.params
+        broken = place_fixed(tt)
+        if broken:
+            return [f"fixed meeting {fest.wishes[wi].id} clashes with a pitch, a panel or a cap" for wi in broken]
+        sel = select(fest, clock, 0.35 * clock.left(), prm.workers, prm.seed)
+        self.bound = sel.bound if sel else sum(fest.weight[wi] for wi in range(len(fest.wishes))
+                                               if fest.feasible[wi])
+        self.report("selection")
+        chosen = sel.chosen if sel else []
+        required = [wi for wi in range(len(fest.wishes)) if fest.required[wi]]
+        first = sorted(set(required) | set(chosen),
+                       key=lambda wi: (not fest.required[wi], flexibility(fest, wi), -fest.weight[wi]))
+        fill(tt, first, clock.stop)
+        conflicts = place_required(fest, tt, clock, 0.5 * clock.left(), prm.workers, prm.seed)
+        if conflicts:
+            return conflicts
+        self.report("slotting")
+        eligible = self.eligible()
+        rest = [wi for wi in range(len(fest.wishes)) if tt.at[wi] < 0 and fest.usable[wi]]
+        fill(tt, refill_order(tt, rest, eligible), clock.stop)
+        self.report("refill")
+        improve(fest, tt, prm.weights, eligible, clock, prm.seed, lambda ph: self.report(ph, force=False))
+        return []
+
+    def schedule(self, plan: PitchPlan) -> Schedule:
+        meetings = assign_tables(self.fest, self.tt, self.room_busy)
+        unmet = [Unscheduled(w.id, reason(self.fest, self.tt, wi))
+                 for wi, w in enumerate(self.fest.wishes) if self.tt.at[wi] < 0]
+        return Schedule(tuple(meetings), tuple(plan.pitches), tuple(unmet))
+
+
+def _infeasible(conflicts: list[str], seconds: float) -> SolveResult:
+    return SolveResult("infeasible", Schedule(()), {"seconds": round(seconds, 2)}, conflicts=conflicts)
+
+
+def _penalties(params: SolveParams, figures: dict[str, int]) -> dict[str, int]:
+    w = params.weights
+    return {"value": -w.value * figures["value"], "unserved": w.unserved * figures["unserved"],
+            "gaps": w.gaps * figures["gaps"], "moved": w.moved * figures["moved"]}
+
+
+def solve(instance: Instance, params: SolveParams, on_progress: Callable[[Progress], None] | None = None,
+          should_stop: Callable[[], bool] | None = None) -> SolveResult:
+    """Schedule the instance's meetings and pitches within params.time_limit seconds of wall time."""
+    run = Run(instance, params, on_progress, should_stop)
+    conflicts = precheck(instance, run.fest)
+    if conflicts:
+        return _infeasible(conflicts, run.clock.elapsed())
+    plan = run.pitches()
+    if plan.conflicts:
+        return _infeasible(plan.conflicts, run.clock.elapsed())
+    conflicts = run.meetings()
+    if conflicts:
+        return _infeasible(conflicts, run.clock.elapsed())
+    schedule = run.schedule(plan)
+    figures: dict = dict(quality(instance, schedule))
+    figures["bound"] = run.bound
+    figures["seconds"] = round(run.clock.elapsed(), 2)
+    violations = validate(instance, schedule)
+    schedule = Schedule(schedule.meetings, schedule.pitches, schedule.unscheduled, dict(figures))
+    status = "cancelled" if run.clock.cancelled else "feasible"
+    if figures["value"] == run.bound and status == "feasible" and figures["unserved"] == 0 \
+            and figures["gaps"] == 0 and figures["moved"] == 0:
+        status = "optimal"
+    run.report("done")
+    return SolveResult(status, schedule, figures, _penalties(params, figures), [], violations)
