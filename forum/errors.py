@@ -47,3 +47,13 @@ class Unavailable(ForumError):
     """A backing service (Redis/Valkey) cannot be reached."""
 
     status = 503
+
+
+class SignInRequired(ForumError):
+    """Nobody is signed in; pages redirect to the sign-in form, the API answers 401."""
+
+    status = 401
+
+
+class TooManyAttempts(ForumError):
+    status = 429

@@ -60,7 +60,25 @@ def cmd_export_attendees(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_signin_link(args: argparse.Namespace) -> int:
+    from forum.services.signin import make_link_token
+    from forum.store.sessions import SessionStore
+
+    settings = load_settings()
+    store = _store()
+    token = make_link_token(store.client, settings.secret_key, args.event, args.attendee)
+    base = (args.base_url or settings.public_origin or f"http://{settings.host}:{settings.port}").rstrip("/")
+    print(f"{base}/signin/{token}")
+    print(f"access code: {SessionStore(store.client).access_code(args.event, args.attendee)}")
+    return 0
+
+
 def add_commands(sub: Any) -> None:
+    p = sub.add_parser("signin-link", help="print a personal sign-in link and access code for an attendee")
+    p.add_argument("event")
+    p.add_argument("attendee")
+    p.add_argument("--base-url", help="address of the site (default FORUM_PUBLIC_ORIGIN or FORUM_HOST:PORT)")
+    p.set_defaults(func=cmd_signin_link)
     p = sub.add_parser("demo", help="load the demo events into FORUM_REDIS_URL")
     p.set_defaults(func=cmd_demo)
     p = sub.add_parser("import-instance", help="load a forum-instance/1 JSON file (replaces that event)")

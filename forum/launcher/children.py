@@ -19,7 +19,9 @@ def _die_with_parent() -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
-def spawn(args: Sequence[str], env: dict[str, str] | None = None, log: IO[bytes] | None = None) -> subprocess.Popen[bytes]:
+def spawn(
+    args: Sequence[str], env: dict[str, str] | None = None, log: IO[bytes] | None = None
+) -> subprocess.Popen[bytes]:
     """Start a child in its own process group (Ctrl-C reaches it only through us)."""
     return subprocess.Popen(
         list(args),

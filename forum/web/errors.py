@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+from urllib.parse import quote
 
 import redis
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 
-from forum.errors import ForumError
+from forum.errors import ForumError, SignInRequired
 
 log = logging.getLogger("forum.web")
 
@@ -28,6 +29,8 @@ def _answer(request: Request, status: int, message: str) -> Response:
 
 async def forum_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ForumError)
+    if isinstance(exc, SignInRequired) and not _wants_json(request) and request.method == "GET":
+        return RedirectResponse(f"/signin?next={quote(request.url.path)}", status_code=303)
     return _answer(request, exc.status, exc.message)
 
 
