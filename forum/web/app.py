@@ -14,7 +14,7 @@ from starlette.templating import Jinja2Templates
 from forum.config import Settings
 from forum.errors import Unavailable
 from forum.store import EventStore, connect
-from forum.web import pages, signin_pages
+from forum.web import organizer, pages, signin_pages
 from forum.web.errors import exception_handlers
 
 HERE = Path(__file__).parent
@@ -41,6 +41,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/", pages.event_list, name="events"),
             Route("/healthz", pages.healthz, name="healthz"),
             *signin_pages.routes,
+            *organizer.routes,
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
         ],
         exception_handlers=exception_handlers(),  # type: ignore[arg-type]
