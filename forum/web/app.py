@@ -15,6 +15,7 @@ from forum.config import Settings
 from forum.errors import Unavailable
 from forum.store import EventStore, connect
 from forum.web import organizer, pages, signin_pages
+from forum.web.attendee import routes as attendee_routes
 from forum.web.errors import exception_handlers
 
 HERE = Path(__file__).parent
@@ -41,6 +42,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/", pages.event_list, name="events"),
             Route("/healthz", pages.healthz, name="healthz"),
             *signin_pages.routes,
+            *attendee_routes,
             *organizer.routes,
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
         ],

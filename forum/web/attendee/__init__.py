@@ -1,0 +1,7 @@
+"""Attendee pages: directory, profiles, meeting requests, answers, agenda, calendar feed, print."""
+
+from __future__ import annotations
+
+from starlette.routing import BaseRoute
+
+routes: list[BaseRoute] = []
