@@ -1,0 +1,151 @@
+"""Server-rendered SVG charts (pure functions of plain numbers) and the figures of a schedule they draw."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from html import escape
+
+from forum.domain import Instance, LocationKind, Meeting, MeetingStatus, SlotKind
+
+PALETTE = ("#b0122b", "#1f6fb2", "#2e8b57", "#d08c00", "#6a4c93", "#555555", "#c05780")
+LIVE = (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED)
+MAX_ROWS = 40  # above this many tables the heatmap shows areas instead
+
+
+def _svg(width: int, height: int, title: str, body: list[str]) -> str:
+    label = escape(title)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+            f'aria-label="{label}" class="chart"><title>{label}</title>{"".join(body)}</svg>')
+
+
+def _text(x: float, y: float, text: str, anchor: str = "start", size: int = 11, extra: str = "") -> str:
+    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" {extra}>'
+            f"{escape(text)}</text>")
+
+
+def _shade(share: float) -> str:
+    """White (empty) to the accent red (full)."""
+    share = min(1.0, max(0.0, share))
+    g = int(255 - share * (255 - 18))
+    r = int(255 - share * (255 - 176))
+    return f"#{r:02x}{g:02x}{int(255 - share * (255 - 43)):02x}"
+
+
+def heatmap(rows: list[str], cols: list[str], values: list[list[float]], title: str) -> str:
+    """A grid of shares in [0, 1]: one row per table or area, one column per slot."""
+    left, top, cell_w, cell_h = 70, 22, max(6, min(24, 900 // max(1, len(cols)))), 16
+    width, height = left + cell_w * len(cols) + 10, top + cell_h * len(rows) + 30
+    body = [_text(left, 14, title, size=12, extra='font-weight="600"')]
+    for i, row in enumerate(rows):
+        y = top + i * cell_h
+        body.append(_text(left - 6, y + 12, row, "end"))
+        for j, share in enumerate(values[i]):
+            body.append(f'<rect x="{left + j * cell_w}" y="{y}" width="{cell_w - 1}" height="{cell_h - 1}" '
+                        f'fill="{_shade(share)}"><title>{escape(row)} · {escape(cols[j])}: '
+                        f"{share:.0%}</title></rect>")
+    for j, col in enumerate(cols):
+        if j == 0 or col[:5] != cols[j - 1][:5]:  # label each day's first slot
+            body.append(_text(left + j * cell_w, height - 8, col, size=10))
+    return _svg(width, height, title, body)
+
+
+def bars(labels: list[str], series: dict[str, list[int]], title: str, x_title: str) -> str:
+    """Stacked bars: one bar per label, one colour per series (e.g. per role), with a legend."""
+    left, top, chart_h, bar_w = 40, 40, 160, max(8, min(36, 640 // max(1, len(labels))))
+    totals = [sum(s[i] for s in series.values()) for i in range(len(labels))]
+    peak = max(totals, default=0) or 1
+    width, height = left + bar_w * len(labels) + 20, top + chart_h + 40
+    body = [_text(left, 14, title, size=12, extra='font-weight="600"'), _text(4, top + 8, str(peak), size=10),
+            f'<line x1="{left}" y1="{top + chart_h}" x2="{width - 10}" y2="{top + chart_h}" stroke="#999"/>']
+    for k, name in enumerate(series):
+        body.append(f'<rect x="{left + k * 100}" y="22" width="10" height="10" fill="{PALETTE[k % len(PALETTE)]}"/>')
+        body.append(_text(left + k * 100 + 14, 31, name, size=10))
+    for i, label in enumerate(labels):
+        y: float = top + chart_h
+        for k, (name, values) in enumerate(series.items()):
+            h = values[i] / peak * chart_h
+            y -= h
+            if h > 0:
+                body.append(f'<rect x="{left + i * bar_w}" y="{y:.1f}" width="{bar_w - 2}" height="{h:.1f}" '
+                            f'fill="{PALETTE[k % len(PALETTE)]}"><title>{escape(name)}, {escape(label)}: '
+                            f"{values[i]}</title></rect>")
+        if len(labels) <= 25 or i % 5 == 0:
+            body.append(_text(left + i * bar_w + bar_w / 2, top + chart_h + 14, label, "middle", 10))
+    body.append(_text(left, height - 4, x_title, size=10))
+    return _svg(width, height, title, body)
+
+
+def curve(points: list[tuple[float, float, float | None]], title: str) -> str:
+    """The value (solid) and bound (dashed) of a run over elapsed seconds."""
+    left, top, w, h = 60, 30, 560, 180
+    width, height = left + w + 20, top + h + 30
+    body = [_text(left, 14, title, size=12, extra='font-weight="600"')]
+    if not points:
+        return _svg(width, height, title, [*body, _text(left, top + h / 2, "no progress reported yet")])
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points] + [p[2] for p in points if p[2] is not None]
+    x0, x1, y0, y1 = min(xs), max(xs) or 1.0, min(ys), max(ys)
+    span_x, span_y = (x1 - x0) or 1.0, (y1 - y0) or 1.0
+
+    def at(x: float, y: float) -> str:
+        return f"{left + (x - x0) / span_x * w:.1f},{top + h - (y - y0) / span_y * h:.1f}"
+
+    value = " ".join(at(x, v) for x, v, _ in points)
+    bound = " ".join(at(x, b) for x, _, b in points if b is not None)
+    body += [f'<line x1="{left}" y1="{top + h}" x2="{left + w}" y2="{top + h}" stroke="#999"/>',
+             _text(left - 4, top + 8, f"{y1:g}", "end", 10), _text(left - 4, top + h, f"{y0:g}", "end", 10),
+             _text(left + w, top + h + 14, f"{x1:.0f} s", "end", 10),
+             f'<polyline points="{value}" fill="none" stroke="{PALETTE[0]}" stroke-width="2" class="value"/>']
+    if bound:
+        body.append(f'<polyline points="{bound}" fill="none" stroke="{PALETTE[1]}" stroke-width="1.5" '
+                    f'stroke-dasharray="5 3" class="bound"/>')
+    body += [_text(left + 10, top + 12, "value", size=10, extra=f'fill="{PALETTE[0]}"'),
+             _text(left + 60, top + 12, "bound", size=10, extra=f'fill="{PALETTE[1]}"')]
+    return _svg(width, height, title, body)
+
+
+def occupancy(inst: Instance, meetings: list[Meeting]) -> tuple[list[str], list[str], list[list[float]]]:
+    """Share of tables used per slot: per table when there are few, per area otherwise."""
+    slots = sorted((s for s in inst.slots if s.kind is SlotKind.MEETING), key=lambda s: (s.start, s.id))
+    tables = sorted((loc for loc in inst.locations if loc.kind is LocationKind.TABLE), key=lambda t: (t.area, t.id))
+    by_area = len(tables) > MAX_ROWS
+    group = {t.id: (f"area {t.area or '-'}" if by_area else (t.name or t.id)) for t in tables}
+    rows = list(dict.fromkeys(group[t.id] for t in tables))
+    size = Counter(group.values())
+    used: dict[tuple[str, str], int] = defaultdict(int)
+    for m in meetings:
+        if m.status in LIVE and m.location in group:
+            used[(group[m.location], m.slot)] += 1
+    values = [[used[(row, s.id)] / size[row] for s in slots] for row in rows]
+    return rows, [f"{s.start:%d/%m %H:%M}" for s in slots], values
+
+
+def meetings_per_attendee(inst: Instance, meetings: list[Meeting]) -> tuple[list[str], dict[str, list[int]]]:
+    """How many attendees of each role have 0, 1, 2... meetings."""
+    wishes = {w.id: w for w in inst.wishes}
+    count: Counter[str] = Counter()
+    for m in meetings:
+        if m.status in LIVE and m.wish in wishes:
+            count.update(wishes[m.wish].participants)
+    people = [a for a in inst.attendees if a.role != "organizer"]
+    top = max((count[a.id] for a in people), default=0)
+    series: dict[str, list[int]] = {}
+    for a in sorted(people, key=lambda a: a.role):
+        series.setdefault(a.role, [0] * (top + 1))[count[a.id]] += 1
+    return [str(n) for n in range(top + 1)], series
+
+
+def met_share(inst: Instance, meetings: list[Meeting]) -> tuple[list[str], dict[str, list[int]]]:
+    """Requesters by the share of their wished weight that is met, in fifths."""
+    met = {m.wish for m in meetings if m.status in LIVE}
+    asked: Counter[str] = Counter()
+    got: Counter[str] = Counter()
+    for w in inst.wishes:
+        asked[w.requester] += w.weight
+        got[w.requester] += w.weight if w.id in met else 0
+    labels = ["0%", "1–20%", "21–40%", "41–60%", "61–80%", "81–99%", "100%"]
+    counts = [0] * len(labels)
+    for who, total in asked.items():
+        share = got[who] / total
+        counts[0 if share == 0 else 6 if share >= 1 else 1 + min(4, int(share * 100 - 1e-9) // 20)] += 1
+    return labels, {"requesters": counts}
