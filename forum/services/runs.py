@@ -1,0 +1,123 @@
+"""Solver runs as organizers see them: start (one active per event), cancel, list, and the reaper of dead runs."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import fields, replace
+from typing import Any
+
+import redis
+
+from forum.domain import RunStatus, SolverRun
+from forum.errors import Conflict, InvalidInput
+from forum.services import notify
+from forum.solver import Weights
+from forum.store import EventStore
+from forum.store.flags import HEARTBEAT_TTL, Flags
+from forum.store.jobs import JobQueue
+from forum.store.runs import RunStore
+from forum.store.schedule import ScheduleStore
+
+MIN_LIMIT, MAX_LIMIT = 1.0, 3600.0
+STARTUP_GRACE = 2 * HEARTBEAT_TTL  # a run just marked running may not have beaten yet
+WEIGHT_NAMES = tuple(f.name for f in fields(Weights))
+
+
+def job_timeout(time_limit: float) -> float:
+    """Above the solver's own limit: building the instance and checking the result take time too."""
+    return time_limit * 1.5 + 120
+
+
+def check_params(time_limit: Any, weights: Any) -> tuple[float, dict[str, int]]:
+    try:
+        limit = float(time_limit)
+    except (TypeError, ValueError):
+        raise InvalidInput("time_limit must be a number of seconds") from None
+    if not MIN_LIMIT <= limit <= MAX_LIMIT:
+        raise InvalidInput(f"time_limit must be between {MIN_LIMIT:g} and {MAX_LIMIT:g} seconds")
+    weights = weights or {}
+    if not isinstance(weights, dict):
+        raise InvalidInput("weights must be an object")
+    unknown = sorted(set(weights) - set(WEIGHT_NAMES))
+    if unknown:
+        raise InvalidInput(f"unknown weights {', '.join(unknown)}; known: {', '.join(WEIGHT_NAMES)}")
+    if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 1000 for v in weights.values()):
+        raise InvalidInput("weights must be whole numbers between 0 and 1000")
+    return limit, dict(weights)
+
+
+def start_run(client: redis.Redis, jobs: JobQueue, event: str, time_limit: Any, weights: Any = None,
+              kind: str = "run") -> SolverRun:
+    """Queue a run; Conflict while another run of the event is queued or running."""
+    limit, chosen = check_params(time_limit, weights)
+    EventStore(client).get(event)
+    reap(client, event)
+    runs = RunStore(client)
+    run = SolverRun(runs.new_id(event, kind), event, RunStatus.QUEUED, limit, chosen, created_at=time.time())
+    runs.claim(run)
+    try:
+        jobs.enqueue_run(event, run.id, job_timeout(limit))
+    except Exception:
+        finish_run(client, run.id, event, RunStatus.FAILED, "could not queue the job", (RunStatus.QUEUED,))
+        raise
+    notify.run_changed(client, run)
+    return run
+
+
+def cancel_run(client: redis.Redis, jobs: JobQueue, event: str, run_id: str) -> SolverRun:
+    """A queued run is cancelled at once; a running one is asked to stop and keeps its best schedule."""
+    runs = RunStore(client)
+    current = runs.get(event, run_id)
+    if current.status is RunStatus.QUEUED:
+        jobs.cancel(event, run_id)
+        done = finish_run(client, run_id, event, RunStatus.CANCELLED, "cancelled before it started",
+                          (RunStatus.QUEUED,))
+        if done is not None:
+            return done
+    current = runs.get(event, run_id)
+    if current.status is not RunStatus.RUNNING:
+        raise Conflict(f"run {run_id} is already {current.status.value}")
+    Flags(client).request_stop(event, run_id)
+    return current
+
+
+def finish_run(client: redis.Redis, run_id: str, event: str, status: RunStatus, reason: str,
+            allowed: tuple[RunStatus, ...]) -> SolverRun | None:
+    def change(run: SolverRun) -> SolverRun:
+        return replace(run, status=status, reason=reason, finished_at=time.time())
+
+    done = RunStore(client).transition(event, run_id, allowed, change, release=True)
+    if done is not None:
+        notify.run_changed(client, done)
+    return done
+
+
+def reap(client: redis.Redis, event: str) -> SolverRun | None:
+    """Mark the event's running run failed when its worker stopped beating (killed, crashed, timed out)."""
+    runs = RunStore(client)
+    active = runs.active(event)
+    run = runs.find(event, active) if active else None
+    if run is None or run.status is not RunStatus.RUNNING or Flags(client).heartbeat(event, run.id) is not None:
+        return None
+    if time.time() - (run.started_at or run.created_at) < STARTUP_GRACE:
+        return None
+    reason = f"the worker stopped responding (no heartbeat for {HEARTBEAT_TTL}s): killed, crashed or timed out"
+    return finish_run(client, run.id, event, RunStatus.FAILED, reason, (RunStatus.RUNNING,))
+
+
+def reap_all(client: redis.Redis) -> list[SolverRun]:
+    return [r for e in EventStore(client).ids() if (r := reap(client, e)) is not None]
+
+
+def list_runs(client: redis.Redis, event: str) -> list[SolverRun]:
+    EventStore(client).get(event)
+    reap(client, event)
+    return RunStore(client).all(event)
+
+
+def run_detail(client: redis.Redis, event: str, run_id: str) -> dict[str, Any]:
+    """The run with its progress history (the value/bound curve) and whether it is the published one."""
+    reap(client, event)
+    run = RunStore(client).get(event, run_id)
+    return {**notify.run_json(run), "progress": RunStore(client).progress(event, run_id),
+            "published": ScheduleStore(client).published_run(event) == run_id}

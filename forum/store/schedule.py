@@ -1,0 +1,108 @@
+"""Draft schedules per run and the atomic switch of the published schedule (WATCH/MULTI, retried)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import redis
+
+from forum.domain import Meeting, PitchPlacement, Schedule
+from forum.domain.schedule_json import dump_schedule, parse_schedule
+from forum.errors import Conflict
+from forum.store import keys
+from forum.store.codec import decode
+from forum.store.entities import EntityStore
+
+DRAFT_TTL = 30 * 24 * 3600
+ATTEMPTS = 20  # publish retries when an attendee answers a meeting while we merge
+
+# All meeting records in one atomic read, so a reader never sees half of two schedules.
+_READ_ALL = """
+local ids = redis.call('SMEMBERS', KEYS[1])
+local out = {}
+for i, id in ipairs(ids) do
+  local raw = redis.call('GET', ARGV[1] .. id)
+  if raw then out[#out + 1] = raw end
+end
+return out
+"""
+
+
+@dataclass
+class Switch:
+    """What a publish writes: meetings to put, meeting ids to remove, and the new pitch list."""
+
+    put: list[Meeting] = field(default_factory=list)
+    remove: list[str] = field(default_factory=list)
+    pitches: list[PitchPlacement] = field(default_factory=list)
+
+
+def draft_key(event: str, run: str) -> str:
+    return keys.record(event, "draft", run)
+
+
+def version_key(event: str) -> str:
+    return keys.record(event, "schedule", "version")
+
+
+def published_key(event: str) -> str:
+    return keys.record(event, "published", "run")
+
+
+class ScheduleStore:
+    def __init__(self, client: redis.Redis) -> None:
+        self.client = client
+        self._read_all = client.register_script(_READ_ALL)
+
+    def save_draft(self, event: str, run: str, schedule: Schedule) -> None:
+        doc = json.dumps(dump_schedule(schedule), separators=(",", ":"), ensure_ascii=False)
+        self.client.set(draft_key(event, run), doc, ex=DRAFT_TTL)
+
+    def draft(self, event: str, run: str) -> Schedule | None:
+        raw = self.client.get(draft_key(event, run))
+        return None if raw is None else parse_schedule(json.loads(raw))
+
+    def meetings(self, event: str) -> list[Meeting]:
+        """The published meetings, read atomically."""
+        store = EntityStore(self.client, event, "meeting")
+        raws = self._read_all(keys=[store.index_key], args=[store.key("")])
+        return [decode("meeting", r) for r in raws]
+
+    def version(self, event: str) -> int:
+        return int(self.client.get(version_key(event)) or 0)
+
+    def published_run(self, event: str) -> str | None:
+        found = self.client.get(published_key(event))
+        return None if found is None else str(found)
+
+    def publish(self, event: str, run: str, merge: Callable[[list[Meeting]], Switch]) -> tuple[Switch, int]:
+        """Switch the published schedule in one MULTI/EXEC; `merge` sees the meetings as they are then.
+
+        Every current meeting key is watched, so an answer given while we merge restarts the merge with it.
+        """
+        meetings = EntityStore(self.client, event, "meeting")
+        pitches = EntityStore(self.client, event, "pitch")
+        for _ in range(ATTEMPTS):
+            with self.client.pipeline(transaction=True) as pipe:
+                try:
+                    pipe.watch(meetings.index_key, *[meetings.key(i) for i in meetings.ids()])
+                    switch = merge(meetings.get_many(meetings.ids()))
+                    old_pitches = pitches.ids()
+                    pipe.multi()
+                    for ident in switch.remove:
+                        pipe.delete(meetings.key(ident))
+                        pipe.srem(meetings.index_key, ident)
+                    meetings.stage(pipe, switch.put)
+                    for ident in old_pitches:
+                        pipe.delete(pitches.key(ident))
+                    pipe.delete(pitches.index_key)
+                    pitches.stage(pipe, switch.pitches)
+                    pipe.set(published_key(event), run)
+                    pipe.incr(version_key(event))
+                    version = int(pipe.execute()[-1])
+                    return switch, version
+                except redis.WatchError:
+                    continue
+        raise Conflict("the schedule kept changing while publishing; please try again")

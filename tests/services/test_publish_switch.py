@@ -1,0 +1,59 @@
+"""Publishing a draft: atomic switch, accepted meetings kept, only changed attendees told."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from forum.domain import Meeting, MeetingStatus, PitchPlacement, Placement, RunStatus, Schedule, SolverRun
+from forum.errors import Conflict
+from forum.services.publish import publish_run
+from forum.store import EventStore
+from forum.store.runs import RunStore
+from forum.store.schedule import ScheduleStore
+from forum.store.streams import attendee_stream, organizer_stream
+from tests.factories import tiny_instance
+
+
+def _finished_run(store: EventStore, draft: Schedule, status: RunStatus = RunStatus.FINISHED) -> str:
+    runs = RunStore(store.client)
+    run = SolverRun(runs.new_id("tiny"), "tiny", status, created_at=time.time())
+    runs.records("tiny").put(run)
+    ScheduleStore(store.client).save_draft("tiny", run.id, draft)
+    return run.id
+
+
+def test_publish_moves_proposed_meeting_and_tells_its_participants(store: EventStore) -> None:
+    store.import_instance(tiny_instance())
+    draft = Schedule((Placement("w1", "s2", "T1"), Placement("w2", "s1", "T2")), (PitchPlacement("pr1", "p1"),))
+    summary = publish_run(store.client, "tiny", _finished_run(store, draft))
+    assert summary["moved"] == 1 and summary["added"] == 0 and summary["version"] == 1
+    meetings = {m.wish: m for m in ScheduleStore(store.client).meetings("tiny")}
+    assert meetings["w1"].slot == "s2" and meetings["w2"].status is MeetingStatus.ACCEPTED
+    told = store.client.xrange(attendee_stream("tiny", "a2"))
+    assert json.loads(told[0][1]["d"])["changes"] == [{"wish": "w1", "change": "moved", "slot": "s2",
+                                                         "location": "T1"}]
+    assert store.client.xlen(organizer_stream("tiny")) == 1
+    assert store.pitches("tiny") == [PitchPlacement("pr1", "p1")]
+
+
+def test_publish_keeps_meetings_accepted_meanwhile(store: EventStore) -> None:
+    store.import_instance(tiny_instance())
+    # The draft was computed earlier; meanwhile Ada accepted w1 where it was (s0, T1).
+    draft = Schedule((Placement("w1", "s3", "T1"), Placement("w2", "s0", "T2")))
+    run = _finished_run(store, draft)
+    store.entities("tiny", "meeting").put(Meeting("w1", "w1", "s0", "T1", MeetingStatus.ACCEPTED))
+    summary = publish_run(store.client, "tiny", run)
+    meetings = {m.wish: m for m in ScheduleStore(store.client).meetings("tiny")}
+    assert (meetings["w1"].slot, meetings["w1"].status) == ("s0", MeetingStatus.ACCEPTED)
+    assert meetings["w2"].slot == "s1"  # w2 was accepted at import: the draft cannot move it either
+    assert summary["moved"] == 0 and summary["removed"] == 0
+
+
+def test_publish_of_failed_run_conflicts(store: EventStore) -> None:
+    store.import_instance(tiny_instance())
+    run = _finished_run(store, Schedule(()), RunStatus.FAILED)
+    with pytest.raises(Conflict):
+        publish_run(store.client, "tiny", run)
