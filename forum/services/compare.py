@@ -1,0 +1,79 @@
+"""Two solver runs side by side: figures, satisfaction per role, and the meetings that differ."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import redis
+
+from forum.domain import Instance, Placement, Schedule, SolverRun
+from forum.errors import Conflict, InvalidInput
+from forum.services.instance_builder import build_instance
+from forum.solver import quality
+from forum.store.runs import RunStore
+from forum.store.schedule import ScheduleStore
+
+DIFF_LIMIT = 500  # rows of differing meetings shown; the counts are always whole
+
+
+@dataclass(frozen=True)
+class Difference:
+    wish: str
+    left: Placement | None
+    right: Placement | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    left: SolverRun
+    right: SolverRun
+    figures: dict[str, tuple[int, int]]  # name → (left, right)
+    roles: dict[str, tuple[float, float]]  # requester role → share of wished weight met
+    differences: list[Difference]
+    different: int
+
+
+def role_satisfaction(inst: Instance, schedule: Schedule) -> dict[str, float]:
+    """Per requester role: the share of the weight they asked for that the schedule meets."""
+    roles = {a.id: a.role for a in inst.attendees}
+    met = {m.wish for m in schedule.meetings}
+    asked: dict[str, int] = defaultdict(int)
+    got: dict[str, int] = defaultdict(int)
+    for w in inst.wishes:
+        role = roles.get(w.requester, "other")
+        asked[role] += w.weight
+        if w.id in met:
+            got[role] += w.weight
+    return {role: got[role] / asked[role] for role in sorted(asked) if asked[role]}
+
+
+def differences(left: Schedule, right: Schedule) -> list[Difference]:
+    a = {m.wish: m for m in left.meetings}
+    b = {m.wish: m for m in right.meetings}
+    return [Difference(w, a.get(w), b.get(w)) for w in sorted(set(a) | set(b)) if a.get(w) != b.get(w)]
+
+
+def compare_schedules(inst: Instance, left: Schedule, right: Schedule) -> tuple[dict[str, tuple[int, int]],
+                                                                               dict[str, tuple[float, float]],
+                                                                               list[Difference]]:
+    qa, qb = quality(inst, left), quality(inst, right)
+    figures = {name: (qa[name], qb[name]) for name in qa}
+    ra, rb = role_satisfaction(inst, left), role_satisfaction(inst, right)
+    roles = {role: (ra.get(role, 0.0), rb.get(role, 0.0)) for role in sorted(set(ra) | set(rb))}
+    return figures, roles, differences(left, right)
+
+
+def compare_runs(client: redis.Redis, event: str, left_id: str, right_id: str) -> Comparison:
+    if not left_id or not right_id or left_id == right_id:
+        raise InvalidInput("choose two different runs to compare")
+    runs, schedules = RunStore(client), ScheduleStore(client)
+    left, right = runs.get(event, left_id), runs.get(event, right_id)
+    drafts = []
+    for run in (left, right):
+        draft = schedules.draft(event, run.id)
+        if draft is None:
+            raise Conflict(f"run {run.id} has no schedule to compare (it is {run.status.value})")
+        drafts.append(draft)
+    figures, roles, diff = compare_schedules(build_instance(client, event), drafts[0], drafts[1])
+    return Comparison(left, right, figures, roles, diff[:DIFF_LIMIT], len(diff))

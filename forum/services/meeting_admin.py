@@ -1,0 +1,107 @@
+"""Organizers' hand changes to the published schedule: lock, unlock, move, cancel; validated and audited."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from typing import Any
+
+import redis
+
+from forum.domain import Instance, Meeting, MeetingStatus, Placement, Schedule
+from forum.errors import Conflict, InvalidInput
+from forum.services import notify
+from forum.solver import validate
+from forum.store import EventStore
+from forum.store.audit import AuditLog
+from forum.store.changes import Change, apply
+
+LIVE = (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED)
+ACTIONS = ("lock", "unlock", "cancel")
+
+
+def _entry(who: str, action: str, meeting: str, detail: str) -> dict[str, Any]:
+    return {"at": time.time(), "who": who, "action": action, "meeting": meeting, "detail": detail}
+
+
+def _live(meeting: Meeting) -> None:
+    if meeting.status not in LIVE:
+        raise Conflict(f"meeting {meeting.id} is {meeting.status.value}; only live meetings can be changed")
+
+
+def _announce(client: redis.Redis, event: str, change: Change, wish_participants: tuple[str, ...]) -> None:
+    meeting = change.put["meeting"][0]
+    data = {"type": "meeting.changed", "meeting": {"id": meeting.id, "slot": meeting.slot,
+                                                   "location": meeting.location, "status": meeting.status.value,
+                                                   "locked": meeting.locked}, "audit": change.audit}
+    notify.to_organizers(client, event, data)
+    notify.to_attendees(client, event, {who: data for who in wish_participants})
+
+
+def set_state(client: redis.Redis, event: str, meeting_id: str, action: str, who: str) -> Meeting:
+    """Lock (a re-run keeps it where it is), unlock, or cancel one meeting."""
+    if action not in ACTIONS:
+        raise InvalidInput(f"unknown action {action!r}; choose one of {', '.join(ACTIONS)}")
+    store = EventStore(client)
+
+    def compute() -> Change:
+        current: Meeting = store.entities(event, "meeting").get(meeting_id)
+        _live(current)
+        if action == "cancel":
+            new = replace(current, status=MeetingStatus.CANCELLED, locked=False)
+        else:
+            new = replace(current, locked=action == "lock")
+        detail = f"{current.slot} at {current.location}"
+        return Change(put={"meeting": [new]}, audit=_entry(who, action, meeting_id, detail))
+
+    change = apply(client, event, ("meeting",), compute)
+    wish = store.entities(event, "wish").get(meeting_id)
+    _announce(client, event, change, wish.participants)
+    return change.put["meeting"][0]  # type: ignore[no-any-return]
+
+
+def would_be(inst: Instance, meetings: list[Meeting], pitches: list[Any], moved: Meeting | None) -> Schedule:
+    """The live schedule, with `moved` in place of its old self."""
+    live = [m for m in meetings if m.status in LIVE and (moved is None or m.id != moved.id)]
+    if moved is not None:
+        live.append(moved)
+    return Schedule(tuple(Placement(m.wish, m.slot, m.location) for m in live), tuple(pitches))
+
+
+def move_problems(inst: Instance, meetings: list[Meeting], pitches: list[Any], moved: Meeting) -> list[str]:
+    """What the validator finds wrong with the move that it did not find before (old problems are not ours)."""
+    checked = replace(inst, fixed=(), previous=())
+    before = {str(v) for v in validate(checked, would_be(checked, meetings, pitches, None))}
+    after = validate(checked, would_be(checked, meetings, pitches, moved))
+    return [v.message for v in after if str(v) not in before]
+
+
+def move(client: redis.Redis, event: str, meeting_id: str, slot: str, location: str, who: str) -> Meeting:
+    """Put a meeting at another slot and table by hand; refused with the reason if it clashes. It gets locked."""
+    slot, location = slot.strip()[:100], location.strip()[:100]
+    if not slot or not location:
+        raise InvalidInput("choose both a slot and a table for the move")
+    store = EventStore(client)
+
+    def compute() -> Change:
+        meetings: list[Meeting] = store.entities(event, "meeting").all()
+        current = next((m for m in meetings if m.id == meeting_id), None)
+        if current is None:
+            raise InvalidInput(f"no meeting {meeting_id!r} in the published schedule")
+        _live(current)
+        inst = store.export_instance(event)
+        moved = replace(current, slot=slot, location=location, locked=True)
+        problems = move_problems(inst, meetings, store.pitches(event), moved)
+        if problems:
+            raise Conflict("This move is refused: " + "; ".join(problems))
+        detail = f"{current.slot} at {current.location} → {slot} at {location}"
+        return Change(put={"meeting": [moved]}, audit=_entry(who, "move", meeting_id, detail))
+
+    change = apply(client, event, ("meeting",), compute)
+    wish = store.entities(event, "wish").get(meeting_id)
+    _announce(client, event, change, wish.participants)
+    return change.put["meeting"][0]  # type: ignore[no-any-return]
+
+
+def audit_log(client: redis.Redis, event: str, count: int = 50) -> list[dict[str, Any]]:
+    return AuditLog(client).latest(event, count)
