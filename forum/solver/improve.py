@@ -100,14 +100,28 @@ def starving(fest: Festival, tt: Timetable, eligible: set[int]) -> list[tuple[in
     return out
 
 
+def nothing_left(fest: Festival, tt: Timetable, eligible: set[int], bound: int | None) -> bool:
+    """True when value reaches the bound, every requester is served and no attendee has a gap."""
+    met = tt.met()
+    if bound is None or sum(fest.weight[wi] for wi in met) < bound:
+        return False
+    if eligible - {fest.parts[wi][0] for wi in met}:
+        return False
+    return not worst_days(fest, tt, 1)
+
+
 def improve(fest: Festival, tt: Timetable, weights: Weights, eligible: set[int], clock: cpsat.Clock,
-            seed: int, report: Callable[[str], None]) -> int:
+            seed: int, report: Callable[[str], None], bound: int | None = None) -> int:
     """Run windows until the deadline: starving requesters first, then the gappiest days, then random ones."""
     rng = random.Random(seed)
-    done = 0
+    done = idle = 0
     queue = starving(fest, tt, eligible)
     rounds = 0
-    while not clock.stop():
+    # Small festivals run out of windows worth trying long before the deadline.
+    patience = len(fest.attendees) * max(1, fest.n_days) + 20
+    while not clock.stop() and idle < patience:
+        if (not queue or idle % 10 == 9) and not fest.previous and nothing_left(fest, tt, eligible, bound):
+            break
         if not queue:
             rounds += 1
             queue = worst_days(fest, tt, 200) if rounds % 2 else []
@@ -116,8 +130,9 @@ def improve(fest: Festival, tt: Timetable, weights: Weights, eligible: set[int],
                          for _ in range(100)]
         p, d = queue.pop(0)
         freed = neighbourhood(fest, tt, p, d)
-        if freed:
-            done += solve_window(fest, tt, freed, fest.day_mask[d], weights, eligible, clock,
-                                 min(2.0, clock.left()), seed + done)
+        better = bool(freed) and solve_window(fest, tt, freed, fest.day_mask[d], weights, eligible, clock,
+                                              min(0.3, clock.left()), seed + done)
+        done += better
+        idle = 0 if better else idle + 1
         report("improve")
     return done

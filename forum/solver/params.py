@@ -12,13 +12,13 @@ from forum.domain import Schedule
 class Weights:
     """Integer weights of the soft goals, in their default order of importance.
 
-    `value` is per weight point of a met wish; `unserved` per requester left with nothing (a little more
-    than a weight-1 meeting: everyone gets something before anyone gets a lot); `gaps` per idle run;
-    `moved` per published meeting moved or dropped in a re-solve.
+    `value` is per weight point of a met wish; `unserved` per requester left with nothing (as much as a
+    top-priority weight-10 meeting: everyone gets something before anyone gets a lot); `gaps` per idle
+    run; `moved` per published meeting moved or dropped in a re-solve.
     """
 
     value: int = 10
-    unserved: int = 12
+    unserved: int = 100
     gaps: int = 3
     moved: int = 2
 

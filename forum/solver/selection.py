@@ -1,10 +1,11 @@
-"""Which wishes to meet: a max-weight b-matching relaxation whose bound is the proven upper bound on value."""
+"""Which wishes to meet and on which day: a max-weight b-matching LP whose optimum is the proven bound."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 
-from ortools.sat.python import cp_model
+from ortools.linear_solver import pywraplp
 
 from forum.solver import cpsat
 from forum.solver.prep import Festival
@@ -12,80 +13,84 @@ from forum.solver.prep import Festival
 
 @dataclass
 class Selection:
-    chosen: list[int]
-    bound: int
-    optimal: bool
+    chosen: list[int]  # wishes the relaxation meets at least half, most-met first
+    bound: int | None  # None when the LP was not solved to optimality in time
+    day: dict[int, int] = field(default_factory=dict)  # the day the relaxation prefers for each chosen wish
 
 
-class SelectionModel:
-    """One boolean per wish that has a common free slot; degree caps per attendee and per attendee-day.
+class SelectionLP:
+    """Variables y[w, d]: how much of wish w is met on day d; caps per attendee, attendee-day and day.
 
-    It reads availability before pitch and panel duty, so its bound holds whatever the pitch plan."""
+    It reads availability before pitch and panel duty and ignores which slot each meeting takes, so it
+    relaxes the real problem and its optimum bounds the value of every valid schedule.
+    """
 
     def __init__(self, fest: Festival) -> None:
         self.fest = fest
-        self.model = cp_model.CpModel()
-        self.meet = {wi: self.model.new_bool_var(f"m{wi}") for wi in range(len(fest.wishes))
-                     if fest.feasible[wi]}
-        # Value comes first: fairness only breaks ties, so the bound on value stays exact.
-        self.scale = len(fest.attendees) + 1
+        self.lp = pywraplp.Solver.CreateSolver("GLOP")
+        self.y: dict[tuple[int, int], pywraplp.Variable] = {}
+        self.by_person_day: dict[tuple[int, int], list[pywraplp.Variable]] = defaultdict(list)
 
     def build(self) -> None:
-        self._forced()
-        self._attendee_caps()
-        self._table_caps()
-        self._objective()
-
-    def _forced(self) -> None:
-        for wi, var in self.meet.items():
-            if self.fest.required[wi]:
-                self.model.add(var == 1)
-
-    def _attendee_caps(self) -> None:
-        fest = self.fest
-        for p, wishes in enumerate(fest.wishes_of):
-            mine = [wi for wi in wishes if wi in self.meet]
-            if not mine:
+        fest, lp = self.fest, self.lp
+        objective = lp.Objective()
+        objective.SetMaximization()
+        for wi, mask in enumerate(fest.feasible):
+            days = fest.slot_days(mask)
+            if not days:
                 continue
-            reach = 0
-            for wi in mine:
-                reach |= fest.feasible[wi]
-            cap = min(fest.capacity(p, fest.available), reach.bit_count())
-            if cap < len(mine):
-                self.model.add(sum(self.meet[wi] for wi in mine) <= cap)
-            for d in range(fest.n_days):
-                today = [wi for wi in mine if fest.feasible[wi] & ~fest.day_mask[d] == 0]
-                cap_d = min(fest.cap_day[p], (fest.available[p] & fest.day_mask[d]).bit_count())
-                if len(today) > cap_d:
-                    self.model.add(sum(self.meet[wi] for wi in today) <= cap_d)
+            once = lp.Constraint(1.0 if fest.required[wi] else 0.0, 1.0)
+            for d in days:
+                var = lp.NumVar(0.0, 1.0, "")
+                self.y[(wi, d)] = var
+                once.SetCoefficient(var, 1.0)
+                objective.SetCoefficient(var, float(fest.weight[wi]))
+                for p in fest.parts[wi]:
+                    self.by_person_day[(p, d)].append(var)
+        self._caps()
 
-    def _table_caps(self) -> None:
+    def _caps(self) -> None:
         fest = self.fest
-        total = len(fest.tables) * fest.n_slots
-        if len(self.meet) > total:
-            self.model.add(sum(self.meet.values()) <= total)
+        per_person: dict[int, list[pywraplp.Variable]] = defaultdict(list)
+        for (p, d), lits in self.by_person_day.items():
+            per_person[p].extend(lits)
+            cap = min(fest.cap_day[p], (fest.available[p] & fest.day_mask[d]).bit_count())
+            if len(lits) > cap:
+                self._at_most(lits, cap)
+        for p, lits in per_person.items():
+            if len(lits) > fest.cap_total[p]:
+                self._at_most(lits, fest.cap_total[p])
+        per_day: dict[int, list[pywraplp.Variable]] = defaultdict(list)
+        for (_, d), var in self.y.items():
+            per_day[d].append(var)
+        for d, lits in per_day.items():
+            tables = len(fest.tables) * fest.day_mask[d].bit_count()
+            if len(lits) > tables:
+                self._at_most(lits, tables)
 
-    def _objective(self) -> None:
-        fest = self.fest
-        served = []
-        by_requester: dict[int, list[int]] = {}
-        for wi in self.meet:
-            by_requester.setdefault(fest.parts[wi][0], []).append(wi)
-        for p, wishes in by_requester.items():
-            s = self.model.new_bool_var(f"served{p}")
-            self.model.add(s <= sum(self.meet[wi] for wi in wishes))
-            served.append(s)
-        value = sum(fest.weight[wi] * v for wi, v in self.meet.items())
-        self.model.maximize(self.scale * value + sum(served))
+    def _at_most(self, lits: list[pywraplp.Variable], cap: int) -> None:
+        c = self.lp.Constraint(0.0, float(cap))
+        for v in lits:
+            c.SetCoefficient(v, 1.0)
 
 
-def select(fest: Festival, clock: cpsat.Clock, seconds: float, workers: int, seed: int) -> Selection | None:
-    """The wishes to try first and the bound; None when CP-SAT found nothing in time."""
-    sm = SelectionModel(fest)
-    sm.build()
-    solver, status = cpsat.run(sm.model, seconds, clock, workers, seed)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+def select(fest: Festival, clock: cpsat.Clock, seconds: float) -> Selection | None:
+    """The relaxation's choice of wishes and its bound; None when the LP has no solution in time."""
+    sel = SelectionLP(fest)
+    sel.build()
+    sel.lp.SetTimeLimit(int(1000 * max(0.1, min(seconds, clock.left()))))
+    status = sel.lp.Solve()
+    if status not in (pywraplp.Solver.OPTIMAL, pywraplp.Solver.FEASIBLE):
         return None
-    bound = int((solver.best_objective_bound + 1e-6) // sm.scale)
-    chosen = [wi for wi, v in sm.meet.items() if solver.boolean_value(v)]
-    return Selection(chosen, bound, status == cp_model.OPTIMAL)
+    met: dict[int, float] = defaultdict(float)
+    day: dict[int, tuple[float, int]] = {}
+    for (wi, d), var in sel.y.items():
+        x = var.solution_value()
+        met[wi] += x
+        if x > day.get(wi, (0.0, -1))[0]:
+            day[wi] = (x, d)
+    chosen = sorted((wi for wi, x in met.items() if x >= 0.5), key=lambda wi: -met[wi])
+    bound = None
+    if status == pywraplp.Solver.OPTIMAL:
+        bound = int(sel.lp.Objective().Value() + 1e-6)
+    return Selection(chosen, bound, {wi: d for wi, (_, d) in day.items()})

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from forum.domain import Instance, Schedule, Unscheduled, Window
 from forum.solver import cpsat
+from forum.solver.compact import compact
 from forum.solver.conflicts import precheck
 from forum.solver.explain import reason
 from forum.solver.improve import idle_runs, improve
@@ -56,7 +57,7 @@ class Run:
         for f in self.inst.fixed:
             for who in wishes[f.wish].participants:
                 busy.setdefault(who, []).append(slots[f.slot].window)
-        plan = plan_pitches(self.inst, busy, max(1.0, 0.1 * self.clock.left()))
+        plan = plan_pitches(self.inst, busy, min(2.0, max(0.5, 0.05 * self.clock.left())))
         projects = {p.id: p for p in self.inst.projects}
         for pp in plan.pitches:
             for who in projects[pp.project].presenters:
@@ -83,9 +84,9 @@ class Run:
         broken = place_fixed(tt)
         if broken:
             return [f"fixed meeting {fest.wishes[wi].id} clashes with a pitch, a panel or a cap" for wi in broken]
-        sel = select(fest, clock, 0.35 * clock.left(), prm.workers, prm.seed)
-        self.bound = sel.bound if sel else sum(fest.weight[wi] for wi in range(len(fest.wishes))
-                                               if fest.feasible[wi])
+        sel = select(fest, clock, 0.35 * clock.left())
+        self.bound = sel.bound if sel and sel.bound is not None else \
+            sum(fest.weight[wi] for wi in range(len(fest.wishes)) if fest.feasible[wi])
         self.report("selection")
         chosen = sel.chosen if sel else []
         required = [wi for wi in range(len(fest.wishes)) if fest.required[wi]]
@@ -100,7 +101,10 @@ class Run:
         rest = [wi for wi in range(len(fest.wishes)) if tt.at[wi] < 0 and fest.usable[wi]]
         fill(tt, refill_order(tt, rest, eligible), clock.stop)
         self.report("refill")
-        improve(fest, tt, prm.weights, eligible, clock, prm.seed, lambda ph: self.report(ph, force=False))
+        compact(fest, tt, prm.weights, clock.stop)
+        self.report("compact")
+        improve(fest, tt, prm.weights, eligible, clock, prm.seed, lambda ph: self.report(ph, force=False),
+                self.bound)
         return []
 
     def schedule(self, plan: PitchPlan) -> Schedule:

@@ -104,7 +104,7 @@ def _rule5_caps(inst: Instance, schedule: Schedule) -> list[Violation]:
     out: list[Violation] = []
     for a in inst.attendees:
         if a.max_meetings is not None and total[a.id] > a.max_meetings:
-            out.append(Violation(5, f"{a.id} has {total[a.id]} meetings, over the cap of {a.max_meetings}",
+            out.append(Violation(5, f"{a.id} has {total[a.id]} meetings, over the cap of {a.max_meetings} meetings",
                                  (a.id,)))
     people = {a.id: a for a in inst.attendees}
     for (who, day), n in sorted(per_day.items(), key=str):

@@ -1,0 +1,116 @@
+"""Fast local search on idle gaps: move one meeting, or swap two of an attendee's, when gaps shrink."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from forum.solver.params import Weights
+from forum.solver.prep import Festival, bit_list
+from forum.solver.timetable import Timetable
+
+
+class DayGaps:
+    """Idle runs per attendee-day from the timetable's bitsets, with each day's slot list cached."""
+
+    def __init__(self, fest: Festival, tt: Timetable) -> None:
+        self.fest, self.tt = fest, tt
+        self.seq: dict[tuple[int, int], list[int]] = {}
+        self.duty = [fest.available[p] & ~fest.free[p] for p in range(len(fest.attendees))]
+
+    def __call__(self, p: int, d: int) -> int:
+        seq = self.seq.get((p, d))
+        if seq is None:
+            seq = self.seq[(p, d)] = bit_list(self.fest.available[p] & self.fest.day_mask[d])
+        engaged = self.tt.busy[p] | self.duty[p]
+        runs, prev = 0, 0
+        for s in seq:
+            now = (engaged >> s) & 1
+            if now and not prev:
+                runs += 1
+            prev = now
+        return runs - 1 if runs else 0
+
+
+class GapSearch:
+    """Moves scored by weighted gaps and moved meetings, on the attendee-days a move touches only."""
+
+    def __init__(self, fest: Festival, tt: Timetable, weights: Weights) -> None:
+        self.fest, self.tt, self.w = fest, tt, weights
+        self.gaps = DayGaps(fest, tt)
+
+    def _gaps(self, wishes: list[int], days: set[int]) -> int:
+        people = {p for wi in wishes for p in self.fest.parts[wi]}
+        return sum(self.gaps(p, d) for p in people for d in days)
+
+    def _moved(self, wishes: list[int]) -> int:
+        prev = self.fest.previous
+        return sum(1 for wi in wishes if wi in prev and self.tt.at[wi] != prev[wi][0])
+
+    def cost(self, wishes: list[int], days: set[int]) -> int:
+        return self.w.gaps * self._gaps(wishes, days) + self.w.moved * self._moved(wishes)
+
+    def relocate(self, wi: int) -> bool:
+        """Move meeting wi to the slot that lowers the cost most, if any does."""
+        tt, fest = self.tt, self.fest
+        old = tt.at[wi]
+        d0 = fest.day_of[old]
+        before = {d: self.cost([wi], {d0, d}) for d in range(fest.n_days)}
+        tt.remove(wi)
+        best, gain = old, 0
+        for s in bit_list(fest.usable[wi]):
+            if s != old and tt.fits(wi, s):
+                days = {d0, fest.day_of[s]}
+                tt.place(wi, s)
+                g = before[fest.day_of[s]] - self.cost([wi], days)
+                tt.remove(wi)
+                if g > gain:
+                    best, gain = s, g
+        tt.place(wi, best)
+        return best != old
+
+    def swap(self, a: int, b: int) -> bool:
+        """Exchange the slots of two meetings of the same attendee when both fit and the cost drops."""
+        tt, fest = self.tt, self.fest
+        sa, sb = tt.at[a], tt.at[b]
+        days = {fest.day_of[sa], fest.day_of[sb]}
+        base = self.cost([a, b], days)
+        tt.remove(a)
+        tt.remove(b)
+        if tt.fits(a, sb):
+            tt.place(a, sb)
+            if tt.fits(b, sa):
+                tt.place(b, sa)
+                if self.cost([a, b], days) < base:
+                    return True
+                tt.remove(b)
+            tt.remove(a)
+        tt.place(a, sa)
+        tt.place(b, sb)
+        return False
+
+
+def compact(fest: Festival, tt: Timetable, weights: Weights, stop: Callable[[], bool]) -> int:
+    """Sweep attendee-days with gaps until a sweep changes nothing or time is up; returns moves made."""
+    search = GapSearch(fest, tt, weights)
+    moves = 0
+    for _ in range(4):
+        before = moves
+        for p in range(len(fest.attendees)):
+            if not tt.busy[p]:
+                continue
+            if p % 64 == 0 and stop():
+                return moves
+            for d in range(fest.n_days):
+                if search.gaps(p, d) <= 0:
+                    continue
+                mine = [wi for wi in fest.wishes_of[p] if tt.at[wi] >= 0 and fest.day_of[tt.at[wi]] == d
+                        and wi not in tt.locked]
+                for wi in mine:
+                    moves += search.relocate(wi)
+                if search.gaps(p, d) > 0:
+                    for i, a in enumerate(mine):
+                        for b in mine[i + 1:]:
+                            moves += search.swap(a, b)
+        if moves == before:
+            break
+    return moves
