@@ -1,0 +1,81 @@
+"""The attendee's schedule as an iCalendar feed: stable UIDs, SEQUENCE that grows, UTC times from the event zone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import redis
+
+from forum.domain import MeetingStatus
+from forum.services.agenda import AgendaItem, items_of
+from forum.store import EventStore
+from forum.store.agenda import AgendaStore
+
+SHOWN = (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED, MeetingStatus.DECLINED, MeetingStatus.CANCELLED)
+
+
+def escape(text: str) -> str:
+    """RFC 5545 TEXT escaping: backslash, semicolon, comma and newlines."""
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+def fold(line: str) -> str:
+    """Fold a content line at 75 octets without splitting a UTF-8 character."""
+    out: list[str] = []
+    current = ""
+    for ch in line:
+        limit = 75 if not out else 74  # continuation lines start with one space
+        if len((current + ch).encode()) > limit:
+            out.append(current)
+            current = ""
+        current += ch
+    out.append(current)
+    return "\r\n ".join(out)
+
+
+def _utc(local: datetime, zone: ZoneInfo) -> str:
+    return local.replace(tzinfo=zone).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def fingerprint(item: AgendaItem) -> str:
+    return f"{item.slot.id}|{item.location.id}|{item.meeting.status.value}"
+
+
+def _vevent(event: str, item: AgendaItem, zone: ZoneInfo, sequence: int, stamp: str) -> list[str]:
+    who = ", ".join(f"{a.name} ({a.organization})" if a.organization else a.name for a in item.others)
+    place = item.location.name or item.location.id
+    if item.location.area:
+        place = f"{place}, {item.location.area}"
+    status = {MeetingStatus.ACCEPTED: "CONFIRMED", MeetingStatus.PROPOSED: "TENTATIVE"}.get(
+        item.meeting.status, "CANCELLED")
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{escape(item.meeting.id)}@{escape(event)}.forum",
+        f"SEQUENCE:{sequence}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART:{_utc(item.start, zone)}",
+        f"DTEND:{_utc(item.end, zone)}",
+        f"SUMMARY:{escape('Meeting: ' + who if who else 'Meeting')}",
+        f"LOCATION:{escape(place)}",
+        f"STATUS:{status}",
+    ]
+    if item.wish.message:
+        lines.append(f"DESCRIPTION:{escape(item.wish.message)}")
+    return [*lines, "END:VEVENT"]
+
+
+def calendar(client: redis.Redis, event: str, attendee: str) -> str:
+    """The whole feed; a meeting keeps its UID for life and its SEQUENCE grows whenever it changes."""
+    found = EventStore(client).get(event)
+    zone = ZoneInfo(found.timezone)
+    items = [i for i in items_of(client, event, attendee) if i.meeting.status in SHOWN]
+    sequences = AgendaStore(client, event).revisions({i.meeting.id: fingerprint(i) for i in items})
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//forum//meetings//EN", "CALSCALE:GREGORIAN",
+             "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(found.name)}", f"X-WR-TIMEZONE:{found.timezone}"]
+    for item in items:
+        lines.extend(_vevent(event, item, zone, sequences[item.meeting.id], stamp))
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(fold(line) for line in lines) + "\r\n"

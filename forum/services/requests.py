@@ -1,0 +1,201 @@
+"""Meeting requests: producers ask, the person asked accepts or declines, the requester may withdraw."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+import redis
+
+from forum.domain import Attendee, Importance, Role, SlotKind, Window, Wish, WishStatus
+from forum.errors import Conflict, InvalidInput, NotFound
+from forum.services import notify
+from forum.store import EventStore
+from forum.store.requests import OPEN, RequestStore
+
+# Roles that take meeting requests: the people producers come to the market to meet.
+TAKES_REQUESTS = {Role.BUYER.value, Role.DISTRIBUTOR.value, Role.COMMISSIONER.value, Role.FINANCIER.value,
+                  Role.OTHER.value}
+MAX_MESSAGE = 500
+MAX_COLLEAGUES = 5
+MAX_OPEN_REQUESTS = 300
+IMPORTANCE = {"must": Importance.MUST, "would_like": Importance.WOULD_LIKE, "if_possible": Importance.IF_POSSIBLE}
+ANSWERS = {"accept": WishStatus.ACCEPTED, "decline": WishStatus.DECLINED}
+
+
+@dataclass(frozen=True)
+class RequestForm:
+    target: str
+    importance: str
+    message: str = ""
+    colleagues: tuple[str, ...] = ()
+    days: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RequestView:
+    wish: Wish
+    requester: Attendee
+    target: Attendee
+    colleagues: tuple[Attendee, ...]
+
+    @property
+    def importance(self) -> str:
+        return importance_name(self.wish.weight)
+
+
+def importance_name(weight: int) -> str:
+    """The importance word for a weight; imported weights in between round down."""
+    best = "if_possible"
+    for name, level in sorted(IMPORTANCE.items(), key=lambda kv: kv[1].value):
+        if weight >= level.value:
+            best = name
+    return best
+
+
+def takes_requests(attendee: Attendee) -> bool:
+    return attendee.role in TAKES_REQUESTS
+
+
+def tell(client: redis.Redis, event: str, people: set[str] | list[str] | tuple[str, ...],
+         message: dict[str, Any]) -> None:
+    """Push `message` to each person's live stream: the one place attendee pages are told of changes."""
+    notify.to_attendees(client, event, {who: message for who in sorted(set(people))})
+
+
+def event_days(client: redis.Redis, event: str) -> list[date]:
+    slots = EventStore(client).entities(event, "slot").all()
+    return sorted({s.start.date() for s in slots if s.kind is SlotKind.MEETING})
+
+
+def _people(client: redis.Redis, event: str) -> Any:
+    return EventStore(client).entities(event, "attendee")
+
+
+def _colleagues(client: redis.Redis, event: str, me: Attendee, target: str, ids: tuple[str, ...]) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(i.strip() for i in ids if i.strip()))
+    if len(chosen) > MAX_COLLEAGUES:
+        raise InvalidInput(f"Choose at most {MAX_COLLEAGUES} colleagues.")
+    found = {a.id: a for a in _people(client, event).get_many(list(chosen))}
+    for ident in chosen:
+        colleague = found.get(ident)
+        if colleague is None or ident in (me.id, target):
+            raise InvalidInput("Colleagues must be other attendees of this event.")
+        if me.organization and colleague.organization != me.organization:
+            raise InvalidInput(f"{colleague.name} is not from {me.organization}; only colleagues can join.")
+    return chosen
+
+
+def _within(client: redis.Redis, event: str, days: tuple[str, ...]) -> tuple[Window, ...] | None:
+    if not days:
+        return None
+    known = set(event_days(client, event))
+    chosen: set[date] = set()
+    for text in days:
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            raise InvalidInput("Preferred days must be days of the event.") from None
+        if day not in known:
+            raise InvalidInput("Preferred days must be days of the event.")
+        chosen.add(day)
+    start = [datetime.combine(d, time()) for d in sorted(chosen)]
+    return tuple(Window(s, s + timedelta(days=1)) for s in start)
+
+
+def _check_form(form: RequestForm) -> Importance:
+    if not form.target.strip():
+        raise InvalidInput("Choose whom you want to meet.")
+    if form.importance not in IMPORTANCE:
+        raise InvalidInput("Choose how important the meeting is: must, would like or if possible.")
+    if len(form.message) > MAX_MESSAGE:
+        raise InvalidInput(f"The message is too long: at most {MAX_MESSAGE} characters.")
+    if len(form.days) > 31:
+        raise InvalidInput("Preferred days must be days of the event.")
+    return IMPORTANCE[form.importance]
+
+
+def create_request(client: redis.Redis, event: str, requester: str, form: RequestForm) -> Wish:
+    """A new pending request; the person asked is told at once."""
+    importance = _check_form(form)
+    people = _people(client, event)
+    me: Attendee = people.get(requester)
+    target: Attendee | None = people.find(form.target.strip())
+    if target is None:
+        raise NotFound("There is no such attendee at this event.")
+    if target.id == me.id:
+        raise InvalidInput("You cannot ask yourself for a meeting.")
+    if not takes_requests(target):
+        raise InvalidInput(f"{target.name} does not take meeting requests.")
+    store = RequestStore(client, event)
+    if sum(1 for w in store.sent(me.id) if w.status in OPEN) >= MAX_OPEN_REQUESTS:
+        raise Conflict(f"You have {MAX_OPEN_REQUESTS} open requests; withdraw some before asking again.")
+    wish = Wish(
+        id=f"r-{secrets.token_hex(6)}", requester=me.id, target=target.id, weight=importance.value,
+        colleagues=_colleagues(client, event, me, target.id, form.colleagues),
+        within=_within(client, event, form.days), message=form.message.strip(),
+    )
+    store.add(wish)
+    tell(client, event, [target.id], {"type": "request.new", "wish": wish.id})
+    return wish
+
+
+def withdraw(client: redis.Redis, event: str, requester: str, wish_id: str) -> Wish:
+    """The requester takes a request back; the person asked and any colleagues are told."""
+    def change(wish: Wish) -> Wish:
+        if wish.requester != requester:
+            raise NotFound("There is no such request.")  # someone else's: say nothing more
+        if wish.status not in OPEN:
+            raise Conflict(f"This request is already {wish.status.value}.")
+        return replace(wish, status=WishStatus.WITHDRAWN)
+
+    _, after = RequestStore(client, event).change(wish_id, change)
+    _cancel_meeting(client, event, after)
+    tell(client, event, [after.target, *after.colleagues], {"type": "request.withdrawn", "wish": after.id})
+    return after
+
+
+def answer(client: redis.Redis, event: str, target: str, wish_id: str, decision: str) -> Wish:
+    """The person asked accepts or declines a pending request (or declines one accepted earlier)."""
+    status = ANSWERS.get(decision)
+    if status is None:
+        raise InvalidInput("Answer with accept or decline.")
+
+    def change(wish: Wish) -> Wish:
+        if wish.target != target:
+            raise NotFound("There is no such request.")
+        allowed = (WishStatus.PENDING,) if status is WishStatus.ACCEPTED else OPEN
+        if wish.status not in allowed:
+            raise Conflict(f"This request is already {wish.status.value}.")
+        return replace(wish, status=status)
+
+    _, after = RequestStore(client, event).change(wish_id, change)
+    if status is WishStatus.DECLINED:
+        _cancel_meeting(client, event, after)
+    tell(client, event, [after.requester, *after.colleagues, after.target],
+         {"type": f"request.{status.value}", "wish": after.id})
+    return after
+
+
+def _cancel_meeting(client: redis.Redis, event: str, wish: Wish) -> None:
+    from forum.services.agenda import cancel_meeting_of  # the agenda builds on requests, not the reverse
+
+    cancel_meeting_of(client, event, wish)
+
+
+def views(client: redis.Redis, event: str, wishes: list[Wish]) -> list[RequestView]:
+    ids = {i for w in wishes for i in w.participants}
+    people = {a.id: a for a in _people(client, event).get_many(sorted(ids))}
+    unknown = Attendee("?", "(unknown attendee)")
+    return [RequestView(w, people.get(w.requester, unknown), people.get(w.target, unknown),
+                        tuple(people.get(c, unknown) for c in w.colleagues)) for w in wishes]
+
+
+def sent_requests(client: redis.Redis, event: str, attendee: str) -> list[RequestView]:
+    return views(client, event, RequestStore(client, event).sent(attendee))
+
+
+def received_requests(client: redis.Redis, event: str, attendee: str) -> list[RequestView]:
+    return views(client, event, RequestStore(client, event).received(attendee))

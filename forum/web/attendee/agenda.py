@@ -1,0 +1,30 @@
+"""The agenda: what to answer, the next meeting on top, then meetings by day; and its printable version."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from forum.services import agenda
+from forum.store import EventStore
+from forum.store.agenda import AgendaStore
+from forum.web.attendee.common import call, page, redis_of, viewer
+
+
+def _context(client: Any, event: str, attendee: str) -> dict[str, Any]:
+    return {"agenda": agenda.agenda(client, event, attendee), "event": EventStore(client).get(event),
+            "feed": AgendaStore(client, event).feed_key(attendee)}
+
+
+async def my_agenda(request: Request) -> Response:
+    who = await viewer(request)
+    context = await call(_context, redis_of(request), who.event, who.attendee)
+    return page(request, who, "attendee/agenda.html", context)
+
+
+async def printable(request: Request) -> Response:
+    who = await viewer(request)
+    context = await call(_context, redis_of(request), who.event, who.attendee)
+    return page(request, who, "attendee/print.html", context)

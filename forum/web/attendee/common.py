@@ -1,0 +1,74 @@
+"""What every attendee page shares: who is asking, the language, CSRF-checked forms, safe redirects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from forum.errors import InvalidInput
+from forum.web import i18n
+from forum.web.auth import Viewer, check_csrf, require_viewer
+
+T = TypeVar("T")
+MAX_FIELD = 2000  # any single form value; the services apply the tighter per-field limits
+MAX_FIELDS = 50
+DONE = {"sent", "withdrawn", "accepted", "declined"}
+
+
+async def call(fn: Callable[..., T], *args: Any) -> T:
+    """Run a (blocking, Redis-touching) service call off the event loop."""
+    return await run_in_threadpool(fn, *args)
+
+
+async def viewer(request: Request) -> Viewer:
+    return await require_viewer(request, request.path_params["event"])
+
+
+def redis_of(request: Request) -> Any:
+    return request.app.state.redis
+
+
+async def posted(request: Request) -> tuple[Viewer, FormData]:
+    """The signed-in attendee and their form, after the CSRF check; oversized forms are refused."""
+    who = await viewer(request)
+    form = await request.form(max_files=0, max_fields=MAX_FIELDS)
+    await check_csrf(request, form)
+    for _, value in form.multi_items():
+        if not isinstance(value, str):
+            raise InvalidInput("Files cannot be sent here.")
+        if len(value) > MAX_FIELD:
+            raise InvalidInput("One of the fields is far too long.")
+    return who, form
+
+
+def field(form: FormData, name: str) -> str:
+    value = form.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def back_to(request: Request, form: FormData, default: str, done: str = "") -> Response:
+    """Redirect after a POST to a page of this event only (never to another site)."""
+    event = request.path_params["event"]
+    target = field(form, "back")
+    safe = target.startswith(f"/e/{event}/") and "//" not in target and "\\" not in target and len(target) < 300
+    path = target if safe else f"/e/{event}/{default}"
+    path = path.split("#")[0].split("?")[0]
+    if done in DONE:
+        path = f"{path}?done={done}"
+    return RedirectResponse(path, status_code=303)
+
+
+def page(request: Request, who: Viewer, template: str, context: dict[str, Any], status: int = 200) -> Response:
+    """Render an attendee page in the viewer's language (a `?lang=` choice is remembered in a cookie)."""
+    lang = i18n.choose(request)
+    done = request.query_params.get("done", "")
+    context = {"viewer": who, "csrf": who.csrf, "event_id": who.event, "lang": lang, "_": i18n.translator(lang),
+               "done": done if done in DONE else "", "path": request.url.path, **context}
+    response = request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
+    i18n.remember(request, response, lang)
+    return response

@@ -1,0 +1,32 @@
+"""Calendar files: a download for the signed-in attendee and a subscription address with a secret key."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from forum.errors import NotFound
+from forum.services import ics
+from forum.store.agenda import AgendaStore
+from forum.web.attendee.common import call, redis_of, viewer
+
+ICS = "text/calendar; charset=utf-8"
+
+
+def _answer(body: str, event: str) -> Response:
+    headers = {"Content-Disposition": f'inline; filename="{event}-agenda.ics"', "Cache-Control": "private, no-store"}
+    return Response(body, media_type=ICS, headers=headers)
+
+
+async def download(request: Request) -> Response:
+    who = await viewer(request)
+    return _answer(await call(ics.calendar, redis_of(request), who.event, who.attendee), who.event)
+
+
+async def subscription(request: Request) -> Response:
+    """Calendar apps send no cookie: the unguessable key in the address says whose schedule it is."""
+    event, key = request.path_params["event"], request.path_params["key"]
+    owner = await call(AgendaStore(redis_of(request), event).owner_of_feed, key)
+    if owner is None:
+        raise NotFound("There is no such calendar.")
+    return _answer(await call(ics.calendar, redis_of(request), event, owner), event)

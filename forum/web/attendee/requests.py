@@ -1,0 +1,43 @@
+"""My requests (sent and received), asking for a meeting, withdrawing a request."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from forum.errors import InvalidInput
+from forum.services import requests
+from forum.web.attendee.common import back_to, call, field, page, posted, redis_of, viewer
+from forum.web.attendee.directory import profile_context
+
+
+async def my_requests(request: Request) -> Response:
+    who = await viewer(request)
+    client = redis_of(request)
+    sent = await call(requests.sent_requests, client, who.event, who.attendee)
+    received = await call(requests.received_requests, client, who.event, who.attendee)
+    return page(request, who, "attendee/requests.html", {"sent": sent, "received": received})
+
+
+async def ask(request: Request) -> Response:
+    """Create a request; a mistake shows the profile again with the message and what was typed."""
+    who, form = await posted(request)
+    asked = requests.RequestForm(
+        target=field(form, "target"), importance=field(form, "importance"), message=field(form, "message"),
+        colleagues=tuple(v for v in form.getlist("colleagues") if isinstance(v, str)),
+        days=tuple(v for v in form.getlist("days") if isinstance(v, str)),
+    )
+    try:
+        await call(requests.create_request, redis_of(request), who.event, who.attendee, asked)
+    except InvalidInput as exc:
+        context = await call(profile_context, redis_of(request), who, asked.target)
+        context.update(error=exc.message, form={"importance": asked.importance, "message": asked.message[:500],
+                                                "colleagues": list(asked.colleagues), "days": list(asked.days)})
+        return page(request, who, "attendee/person.html", context, status=exc.status)
+    return back_to(request, form, "requests", "sent")
+
+
+async def withdraw(request: Request) -> Response:
+    who, form = await posted(request)
+    await call(requests.withdraw, redis_of(request), who.event, who.attendee, request.path_params["wish"])
+    return back_to(request, form, "requests", "withdrawn")

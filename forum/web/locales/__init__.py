@@ -1,0 +1,1 @@
+"""Translations of the attendee pages, one module per language."""

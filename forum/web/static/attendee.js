@@ -1,0 +1,74 @@
+// Attendee pages: one-tap answers without leaving the page, and a fresh live region when the server pushes.
+// Without JavaScript every form still posts and redirects; this file only makes it quicker on a phone.
+(function () {
+  "use strict";
+  var busy = false, again = false;
+
+  function region() { return document.getElementById("live"); }
+
+  function notice(text, isError) {
+    var box = document.getElementById("toast");
+    if (!box) {
+      box = document.createElement("p");
+      box.id = "toast";
+      box.setAttribute("role", "status");
+      document.body.appendChild(box);
+    }
+    box.textContent = text;  // textContent: never HTML from a response
+    box.className = isError ? "toast error" : "toast";
+    clearTimeout(box._timer);
+    box._timer = setTimeout(function () { box.className = "toast hidden"; }, 4000);
+  }
+
+  function swap(html) {
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    var fresh = doc.getElementById("live"), here = region();
+    if (fresh && here) { here.innerHTML = fresh.innerHTML; }  // our own server-rendered, escaped page
+    var done = doc.querySelector(".notice[role=status]");
+    if (done) { notice(done.textContent, false); }
+  }
+
+  // Typing in a form must not be wiped by an update: such pages say data-refresh="no".
+  function refresh() {
+    var here = region();
+    if (!here || here.getAttribute("data-refresh") !== "yes") { return; }
+    if (busy) { again = true; return; }
+    busy = true;
+    fetch(location.pathname, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) { if (html) { swap(html); } })
+      .catch(function () { /* offline for a moment: the next event or resync tries again */ })
+      .then(function () { busy = false; if (again) { again = false; refresh(); } });
+  }
+
+  document.addEventListener("forum:event", refresh);
+  document.addEventListener("forum:resync", refresh);
+
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (!form.matches || !form.matches("form[data-inline]")) { return; }
+    e.preventDefault();
+    var data = new URLSearchParams(new FormData(form));
+    if (e.submitter && e.submitter.name) { data.append(e.submitter.name, e.submitter.value); }
+    var buttons = form.querySelectorAll("button");
+    buttons.forEach(function (b) { b.disabled = true; });
+    fetch(form.action, { method: "POST", body: data, credentials: "same-origin", headers: { "Accept": "text/html" } })
+      .then(function (r) { return r.text().then(function (t) { return { ok: r.ok, text: t }; }); })
+      .then(function (res) {
+        if (res.ok) { swap(res.text); return; }
+        var doc = new DOMParser().parseFromString(res.text, "text/html");
+        var msg = doc.querySelector(".error");
+        notice(msg ? msg.textContent : "Something went wrong; please try again.", true);
+        buttons.forEach(function (b) { b.disabled = false; });
+        refresh();
+      })
+      .catch(function () {
+        notice(document.documentElement.lang === "fr" ? "Pas de connexion ; réessayez." : "No connection; try again.", true);
+        buttons.forEach(function (b) { b.disabled = false; });
+      });
+  });
+
+  document.addEventListener("click", function (e) {
+    if (e.target.closest && e.target.closest("[data-print]")) { window.print(); }
+  });
+})();
