@@ -14,7 +14,7 @@ from starlette.templating import Jinja2Templates
 from forum.config import Settings
 from forum.errors import Unavailable
 from forum.store import EventStore, connect
-from forum.web import organizer, pages, signin_pages
+from forum.web import api_runs, live, organizer, pages, signin_pages
 from forum.web.attendee import routes as attendee_routes
 from forum.web.errors import exception_handlers
 
@@ -31,9 +31,11 @@ def create_app(settings: Settings) -> Starlette:
         client = connect(redis_url)
         app.state.redis = client
         app.state.store = EventStore(client)
+        await live.start_live(app, redis_url)
         try:
             yield
         finally:
+            await live.stop_live(app)
             client.close()
 
     app = Starlette(
@@ -44,6 +46,8 @@ def create_app(settings: Settings) -> Starlette:
             *signin_pages.routes,
             *attendee_routes,
             *organizer.routes,
+            *live.routes,
+            *api_runs.routes,
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
         ],
         exception_handlers=exception_handlers(),  # type: ignore[arg-type]

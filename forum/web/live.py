@@ -1,0 +1,208 @@
+"""Live push: `/ws/{event}` websockets fed by one bus reader per web process, with replay on reconnect.
+
+Frames are JSON text; see forum/web/static/live.js for the message format. Each socket has a bounded queue:
+a client too slow to drain it is dropped (close code 4008) and reconnects with its last id to catch up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import defaultdict
+
+import redis.asyncio as aioredis
+from starlette.applications import Starlette
+from starlette.routing import WebSocketRoute
+from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
+
+from forum.config import Settings
+from forum.store.streams import LiveStreams, attendee_stream, entry_key, organizer_stream
+from forum.web.auth import origin_allowed, viewer_of
+
+log = logging.getLogger("forum.live")
+QUEUE_SIZE = 64  # frames waiting per socket before it counts as too slow
+REPLAY_MAX = 100  # missed entries replayed; beyond that the client is told to refresh
+PING_EVERY = 25.0  # app-level keepalive, so phones notice a dead connection
+BLOCK_MS = 5000
+SLOW, UNSIGNED, REFUSED = 4008, 4401, 4403
+
+Frame = tuple[tuple[int, int], str]  # (entry order, JSON text)
+
+
+def frame(entry_id: str, payload: str) -> str:
+    """Put the entry id into the stored JSON object without parsing it (once per entry, not per socket)."""
+    body = payload.strip()
+    return f'{{"id":"{entry_id}"' + ("}" if body == "{}" else "," + body[1:])
+
+
+class Subscriber:
+    __slots__ = ("queue", "sender", "lost")
+
+    def __init__(self) -> None:
+        self.queue: asyncio.Queue[Frame | None] = asyncio.Queue(QUEUE_SIZE)
+        self.sender: asyncio.Task[None] | None = None
+        self.lost = False  # a frame did not fit: the client must reconnect and replay
+
+    def offer(self, item: Frame) -> bool:
+        try:
+            self.queue.put_nowait(item)
+            return True
+        except asyncio.QueueFull:
+            self.lost = True
+            return False
+
+
+class Hub:
+    """One bus reader per process, fanning entries out to the sockets subscribed to each stream."""
+
+    def __init__(self, redis_url: str) -> None:
+        self.reader = aioredis.Redis.from_url(redis_url, decode_responses=True, socket_connect_timeout=5)
+        pool = aioredis.BlockingConnectionPool.from_url(redis_url, decode_responses=True, max_connections=32)
+        self.client = aioredis.Redis(connection_pool=pool)
+        self.streams = LiveStreams(self.client)
+        self.subscribers: dict[str, set[Subscriber]] = defaultdict(set)
+        self.dropped = 0
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._run(await LiveStreams(self.reader).bus_position()))
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        await self.reader.aclose()
+        await self.client.aclose()
+
+    def add(self, stream: str, sub: Subscriber) -> None:
+        self.subscribers[stream].add(sub)
+
+    def remove(self, stream: str, sub: Subscriber) -> None:
+        subs = self.subscribers.get(stream)
+        if subs is not None:
+            subs.discard(sub)
+            if not subs:
+                del self.subscribers[stream]
+
+    async def _run(self, position: str) -> None:
+        bus = LiveStreams(self.reader)
+        while True:
+            try:
+                entries = await bus.read_bus(position, BLOCK_MS)
+            except (aioredis.RedisError, OSError) as exc:
+                log.warning("live bus unreachable, retrying: %s", exc)
+                await asyncio.sleep(1)
+                continue
+            for entry_id, fields in entries:
+                position = entry_id
+                self._deliver(fields)
+
+    def _deliver(self, fields: dict[str, str]) -> None:
+        subs = self.subscribers.get(fields.get("s", ""))
+        if not subs:
+            return
+        item = (entry_key(fields["i"]), frame(fields["i"], fields["d"]))
+        for sub in list(subs):
+            if not sub.offer(item):
+                self.dropped += 1
+                if sub.sender is not None:
+                    sub.sender.cancel()  # too slow: it may be stuck in a send, so cancel rather than signal
+
+
+async def _admit(ws: WebSocket, settings: Settings) -> str | None:
+    """The stream this socket may follow, or None after refusing it (before accept: the client sees 403)."""
+    event = ws.path_params["event"]
+    viewer = await viewer_of(ws) if origin_allowed(ws, settings) else None
+    if viewer is None or viewer.event != event:
+        await ws.close(code=UNSIGNED if viewer is None else REFUSED)
+        return None
+    if ws.query_params.get("view") == "organizer":
+        if not viewer.is_organizer:
+            await ws.close(code=REFUSED)
+            return None
+        return organizer_stream(event)
+    return attendee_stream(event, viewer.attendee)
+
+
+async def _catch_up(ws: WebSocket, hub: Hub, stream: str, last: str | None) -> tuple[int, int]:
+    """Send what the client missed (or tell it to refresh); returns the position live frames continue from."""
+    latest = await hub.streams.latest(stream)
+    if not last:
+        await ws.send_text(f'{{"type":"hello","id":"{latest}","replayed":0}}')
+        return entry_key(latest)
+    replay = await hub.streams.replay(stream, last, REPLAY_MAX)
+    if not replay.complete:
+        await ws.send_text(f'{{"type":"refresh","id":"{latest}","reason":"too far behind"}}')
+        return entry_key(latest)
+    for entry_id, payload in replay.entries:
+        await ws.send_text(frame(entry_id, payload))
+    position = replay.entries[-1][0] if replay.entries else last
+    await ws.send_text(f'{{"type":"hello","id":"{position}","replayed":{len(replay.entries)}}}')
+    return entry_key(position)
+
+
+async def _send_loop(ws: WebSocket, sub: Subscriber, position: tuple[int, int]) -> None:
+    while True:
+        try:
+            item = await asyncio.wait_for(sub.queue.get(), PING_EVERY)
+        except TimeoutError:
+            await ws.send_text('{"type":"ping"}')
+            continue
+        if item is None:
+            return
+        if item[0] > position:  # frames already sent by the replay are skipped
+            position = item[0]
+            await ws.send_text(item[1])
+
+
+async def _receive_loop(ws: WebSocket) -> None:
+    """Clients send nothing we need; reading is how a close or a dead peer is noticed."""
+    with contextlib.suppress(WebSocketDisconnect):
+        while (await ws.receive())["type"] != "websocket.disconnect":
+            pass
+
+
+async def live_socket(ws: WebSocket) -> None:
+    stream = await _admit(ws, ws.app.state.settings)
+    if stream is None:
+        return
+    hub: Hub = ws.app.state.hub
+    await ws.accept()
+    sub = Subscriber()
+    hub.add(stream, sub)  # before the replay query, so nothing falls between replay and live
+    receiver = asyncio.create_task(_receive_loop(ws))
+    try:
+        position = await _catch_up(ws, hub, stream, ws.query_params.get("last"))
+        if sub.lost:
+            raise RuntimeError("overflowed during catch-up")
+        sub.sender = asyncio.create_task(_send_loop(ws, sub, position))
+        await asyncio.wait({receiver, sub.sender}, return_when=asyncio.FIRST_COMPLETED)
+    except (WebSocketDisconnect, OSError, RuntimeError):
+        pass
+    finally:
+        hub.remove(stream, sub)
+        slow = sub.lost
+        for task in (receiver, sub.sender):
+            if task is not None:
+                task.cancel()
+        await _close(ws, SLOW if slow else 1000)
+
+
+async def _close(ws: WebSocket, code: int) -> None:
+    if ws.application_state is WebSocketState.CONNECTED and ws.client_state is WebSocketState.CONNECTED:
+        with contextlib.suppress(Exception):
+            await ws.close(code=code)
+
+
+async def start_live(app: Starlette, redis_url: str) -> None:
+    app.state.hub = Hub(redis_url)
+    await app.state.hub.start()
+
+
+async def stop_live(app: Starlette) -> None:
+    await app.state.hub.stop()
+
+
+routes = [WebSocketRoute("/ws/{event}", live_socket, name="live")]
