@@ -10,6 +10,7 @@ from rq.serializers import JSONSerializer
 from forum.config import Settings
 from forum.errors import InvalidInput
 from forum.store.queue import job_queue
+from workers.sweeper import start_sweeper
 
 
 def run_worker(settings: Settings, burst: bool = False) -> int:
@@ -18,5 +19,9 @@ def run_worker(settings: Settings, burst: bool = False) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(message)s")
     queue = job_queue(settings.redis_url, settings.queue_name)
     worker = Worker([queue], connection=queue.connection, serializer=JSONSerializer)
-    worker.work(burst=burst, with_scheduler=False)
+    stop_sweeping = start_sweeper(settings.redis_url, settings.queue_name)
+    try:
+        worker.work(burst=burst, with_scheduler=False)
+    finally:
+        stop_sweeping.set()
     return 0

@@ -54,5 +54,8 @@ class Flags:
     def mark_pending(self, event: str, name: str) -> None:
         self.client.set(keys.record(event, "pending", name), "1")
 
+    def is_pending(self, event: str, name: str) -> bool:
+        return bool(self.client.exists(keys.record(event, "pending", name)))
+
     def take_pending(self, event: str, name: str) -> bool:
         return bool(self.client.delete(keys.record(event, "pending", name)))
