@@ -93,9 +93,13 @@ def items_of(client: redis.Redis, event: str, attendee: str) -> list[AgendaItem]
 
 
 def agenda(client: redis.Redis, event: str, attendee: str, now: datetime | None = None) -> Agenda:
+    """A request that already has a proposed meeting is answered by answering the meeting."""
     me: Attendee = EventStore(client).entities(event, "attendee").get(attendee)
-    incoming = [r for r in received_requests(client, event, attendee) if r.wish.status is WishStatus.PENDING]
-    return Agenda(me, items_of(client, event, attendee), incoming, now or local_now(client, event))
+    items = items_of(client, event, attendee)
+    placed = {i.meeting.id for i in items if i.meeting.status in LIVE}
+    incoming = [r for r in received_requests(client, event, attendee)
+                if r.wish.status is WishStatus.PENDING and r.wish.id not in placed]
+    return Agenda(me, items, incoming, now or local_now(client, event))
 
 
 def answer_meeting(client: redis.Redis, event: str, attendee: str, meeting_id: str, decision: str,
@@ -122,12 +126,22 @@ def answer_meeting(client: redis.Redis, event: str, attendee: str, meeting_id: s
         return replace(meeting, status=status)
 
     _, after = AgendaStore(client, event).change(meeting_id, change)
+    if status is MeetingStatus.ACCEPTED and wish.status is WishStatus.PENDING:
+        _accept_request(client, event, wish)
     message = {"type": f"meeting.{status.value}", "meeting": after.id}
     tell(client, event, wish.participants, message)
     notify.to_organizers(client, event, {**message, "by": attendee})
     if status is MeetingStatus.DECLINED:
         _repair(client, event)
     return after
+
+
+def _accept_request(client: redis.Redis, event: str, wish: Wish) -> None:
+    """Accepting the meeting accepts the request it answers, if nobody changed the request meanwhile."""
+    def change(current: Wish) -> Wish:
+        return replace(current, status=WishStatus.ACCEPTED) if current.status is WishStatus.PENDING else current
+
+    RequestStore(client, event).change(wish.id, change)
 
 
 def cancel_meeting_of(client: redis.Redis, event: str, wish: Wish) -> None:

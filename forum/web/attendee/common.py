@@ -47,6 +47,9 @@ async def posted(request: Request) -> tuple[Viewer, FormData]:
 
 
 def field(form: FormData, name: str) -> str:
+    """A single-valued field; sent twice is a malformed form, not a choice."""
+    if len(form.getlist(name)) > 1:
+        raise InvalidInput(f"The field {name!r} was sent more than once.")
     value = form.get(name)
     return value.strip() if isinstance(value, str) else ""
 

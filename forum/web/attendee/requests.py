@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from forum.errors import InvalidInput
+from forum.errors import InvalidInput, NotFound
 from forum.services import requests
 from forum.web.attendee.common import back_to, call, field, page, posted, redis_of, viewer
 from forum.web.attendee.directory import profile_context
@@ -30,7 +30,10 @@ async def ask(request: Request) -> Response:
     try:
         await call(requests.create_request, redis_of(request), who.event, who.attendee, asked)
     except InvalidInput as exc:
-        context = await call(profile_context, redis_of(request), who, asked.target)
+        try:
+            context = await call(profile_context, redis_of(request), who, asked.target)
+        except NotFound:
+            raise exc from None  # no profile to show the form on: the plain error page says it
         context.update(error=exc.message, form={"importance": asked.importance, "message": asked.message[:500],
                                                 "colleagues": list(asked.colleagues), "days": list(asked.days)})
         return page(request, who, "attendee/person.html", context, status=exc.status)

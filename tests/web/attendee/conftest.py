@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import httpx
 import pytest
 from starlette.testclient import TestClient
 
@@ -25,7 +26,7 @@ class Visitor:
         self.client.cookies.set(SESSION_COOKIE, cookie)
         return self
 
-    def post(self, path: str, data: dict[str, object] | None = None, csrf: bool = True) -> object:
+    def post(self, path: str, data: dict[str, object] | None = None, csrf: bool = True) -> httpx.Response:
         body = {**({"csrf": self.csrf} if csrf else {}), **(data or {})}
         return self.client.post(path, data=body, follow_redirects=False)  # type: ignore[arg-type]
 

@@ -1,0 +1,81 @@
+"""The calendar feed: stable UIDs, SEQUENCE that grows with changes, Europe/Paris converted to UTC."""
+
+from __future__ import annotations
+
+import pytest
+
+from forum.domain import MeetingStatus
+from forum.services.ics import calendar, escape, fold
+from forum.services.requests import RequestForm, create_request
+from forum.store import EventStore
+from tests.web.attendee.market import EVENT, load, place
+
+
+def _events(text: str) -> list[dict[str, str]]:
+    unfolded = text.replace("\r\n ", "")
+    out, current = [], {}
+    for line in unfolded.split("\r\n"):
+        key, _, value = line.partition(":")
+        if line == "BEGIN:VEVENT":
+            current = {}
+        elif line == "END:VEVENT":
+            out.append(current)
+        else:
+            current[key] = value
+    return out
+
+
+@pytest.fixture
+def booked(store: EventStore) -> str:
+    load(store)
+    wish = create_request(store.client, EVENT, "p1", RequestForm("b1", "must", "Crime; drama, pilot\nready"))
+    place(store, wish.id, "d0-540", "T1")
+    return wish.id
+
+
+def test_ics_times_are_utc_from_paris(store: EventStore, booked: str) -> None:
+    text = calendar(store.client, EVENT, "p1")
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+    [meeting] = _events(text)
+    # 19 March 2030, 09:00 in Paris is winter time (UTC+1): 08:00 UTC.
+    assert meeting["DTSTART"] == "20300319T080000Z" and meeting["DTEND"] == "20300319T083000Z"
+    assert meeting["UID"] == f"{booked}@{EVENT}.forum" and meeting["SEQUENCE"] == "0"
+    assert meeting["STATUS"] == "TENTATIVE" and meeting["LOCATION"] == "Table 1\\, Hall A"
+    assert meeting["DESCRIPTION"] == "Crime\\; drama\\, pilot\\nready"
+
+
+def test_ics_summer_time_after_the_clocks_change(store: EventStore, booked: str) -> None:
+    from datetime import datetime
+
+    from forum.domain import Slot, Window
+
+    store.entities(EVENT, "slot").put(Slot("summer", Window(datetime(2030, 6, 3, 9), datetime(2030, 6, 3, 10))))
+    place(store, booked, "summer", "T1")
+    [meeting] = _events(calendar(store.client, EVENT, "b1"))
+    assert meeting["DTSTART"] == "20300603T070000Z"
+
+
+def test_ics_sequence_grows_when_meeting_changes(store: EventStore, booked: str) -> None:
+    first = _events(calendar(store.client, EVENT, "b1"))[0]
+    again = _events(calendar(store.client, EVENT, "p1"))[0]
+    place(store, booked, "d1-600", "T2")
+    moved = _events(calendar(store.client, EVENT, "p1"))[0]
+    place(store, booked, "d1-600", "T2", MeetingStatus.ACCEPTED)
+    accepted = _events(calendar(store.client, EVENT, "b1"))[0]
+    assert [e["SEQUENCE"] for e in (first, again, moved, accepted)] == ["0", "0", "1", "2"]
+    assert len({e["UID"] for e in (first, moved, accepted)}) == 1
+    assert accepted["STATUS"] == "CONFIRMED"
+
+
+def test_ics_cancelled_meeting_stays_with_status(store: EventStore, booked: str) -> None:
+    place(store, booked, "d0-540", "T1", MeetingStatus.CANCELLED)
+    [meeting] = _events(calendar(store.client, EVENT, "p1"))
+    assert meeting["STATUS"] == "CANCELLED" and meeting["SEQUENCE"] == "0"
+
+
+def test_ics_fold_keeps_lines_short_and_characters_whole() -> None:
+    line = "SUMMARY:" + "é" * 100
+    folded = fold(line)
+    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == line
+    assert escape("a\\b") == "a\\\\b"
