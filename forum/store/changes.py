@@ -8,8 +8,11 @@ from typing import Any
 
 import redis
 
+from forum.domain import Event
 from forum.errors import Conflict
+from forum.store import keys
 from forum.store.audit import stage_entry
+from forum.store.codec import encode
 from forum.store.entities import EntityStore
 
 ATTEMPTS = 20  # retries when someone else writes a watched key while we compute
@@ -22,6 +25,7 @@ class Change:
     put: dict[str, list[Any]] = field(default_factory=dict)
     remove: dict[str, list[str]] = field(default_factory=dict)
     audit: dict[str, Any] | None = None
+    event: Event | None = None  # a new event record (name, timezone), when the event itself changes
 
 
 def apply(client: redis.Redis, event: str, watched: tuple[str, ...], compute: Callable[[], Change]) -> Change:
@@ -44,6 +48,8 @@ def apply(client: redis.Redis, event: str, watched: tuple[str, ...], compute: Ca
                         pipe.srem(store.index_key, ident)
                 for kind, values in change.put.items():
                     EntityStore(client, event, kind).stage(pipe, values)
+                if change.event is not None:
+                    pipe.set(keys.event_record(event), encode("event", change.event))
                 if change.audit is not None:
                     stage_entry(pipe, event, change.audit)
                 pipe.execute()

@@ -4,4 +4,20 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
-routes: list[BaseRoute] = []
+import forum.web.organizer.attendees as attendees
+import forum.web.organizer.dashboard as dashboard
+import forum.web.organizer.exports as exports
+import forum.web.organizer.left_out as left_out
+import forum.web.organizer.meetings as meetings
+import forum.web.organizer.runs as runs
+import forum.web.organizer.setup as setup
+
+routes: list[BaseRoute] = [
+    *dashboard.routes,
+    *setup.routes,
+    *attendees.routes,
+    *runs.routes,
+    *meetings.routes,
+    *left_out.routes,
+    *exports.routes,
+]

@@ -1,0 +1,55 @@
+"""What the meetings page shows: the published meetings with names and times, and the move form's choices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import redis
+
+from forum.domain import LocationKind, Meeting, SlotKind
+from forum.store import EventStore
+from forum.store.schedule import ScheduleStore
+
+LIMIT = 200  # rows on one page; filter to find the rest
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    meeting: Meeting
+    when: str
+    table: str
+    who: str
+
+
+@dataclass(frozen=True)
+class MeetingsView:
+    rows: list[MeetingRow]
+    total: int
+    slots: list[tuple[str, str]]  # (id, label)
+    tables: list[tuple[str, str]]
+
+
+def meetings_view(client: redis.Redis, event: str, query: str, status: str = "") -> MeetingsView:
+    store = EventStore(client)
+    slots = {s.id: s for s in store.entities(event, "slot").all()}
+    tables = {loc.id: loc for loc in store.entities(event, "location").all() if loc.kind is LocationKind.TABLE}
+    wishes = {w.id: w for w in store.entities(event, "wish").all()}
+    names = {a.id: a.name for a in store.entities(event, "attendee").all()}
+    words = query.strip().lower()[:100]
+    rows = []
+    for m in ScheduleStore(client).meetings(event):
+        slot, wish = slots.get(m.slot), wishes.get(m.wish)
+        when = f"{slot.start:%a %d %b %H:%M}" if slot else m.slot
+        table = tables[m.location].name if m.location in tables and tables[m.location].name else m.location
+        who = " · ".join(f"{names.get(p, p)} ({p})" for p in (wish.participants if wish else ()))
+        if status and m.status.value != status:
+            continue
+        if words and words not in f"{m.id} {m.slot} {when} {m.location} {table} {who}".lower():
+            continue
+        rows.append((slot.start if slot else None, MeetingRow(m, when, table, who)))
+    rows.sort(key=lambda r: (str(r[0]), r[1].meeting.location))
+    meeting_slots = sorted((s for s in slots.values() if s.kind is SlotKind.MEETING), key=lambda s: s.start)
+    return MeetingsView([r for _, r in rows[:LIMIT]], len(rows),
+                        [(s.id, f"{s.start:%a %d %b %H:%M}") for s in meeting_slots],
+                        [(t.id, f"{t.name or t.id} ({t.area})" if t.area else t.name or t.id)
+                         for t in sorted(tables.values(), key=lambda t: t.id)])

@@ -1,0 +1,71 @@
+"""The organizer dashboard at a glance: counts, figures of the published schedule, charts, runs, changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import redis
+
+from forum.domain import MeetingStatus, Placement, Schedule, SolverRun
+from forum.services import charts
+from forum.solver import quality
+from forum.store import EventStore
+from forum.store.audit import AuditLog
+from forum.store.runs import RunStore
+from forum.store.schedule import ScheduleStore
+
+LIVE = (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED)
+
+
+@dataclass(frozen=True)
+class Overview:
+    name: str
+    counts: dict[str, int]
+    figures: dict[str, int]
+    statuses: dict[str, int]
+    published: str | None
+    version: int
+    charts: dict[str, str]
+    runs: list[SolverRun]
+    audit: list[dict[str, Any]]
+
+
+def stamp(at: float, timezone: str) -> str:
+    """A Unix time as the event's local clock (`25 Mar 14:02:07`)."""
+    try:
+        zone = ZoneInfo(timezone)
+    except (KeyError, ValueError):
+        zone = ZoneInfo("UTC")
+    return datetime.fromtimestamp(at, zone).strftime("%d %b %H:%M:%S")
+
+
+def audit_entries(client: redis.Redis, event: str, timezone: str, count: int) -> list[dict[str, Any]]:
+    return [{**e, "when": stamp(float(e.get("at", 0)), timezone)} for e in AuditLog(client).latest(event, count)]
+
+
+def overview(client: redis.Redis, event: str) -> Overview:
+    store, schedules = EventStore(client), ScheduleStore(client)
+    inst = store.export_instance(event)
+    meetings = schedules.meetings(event)
+    live = [m for m in meetings if m.status in LIVE]
+    figures = quality(inst, Schedule(tuple(Placement(m.wish, m.slot, m.location) for m in live)))
+    figures.pop("moved", None)  # always 0 against itself
+    statuses = {s.value: sum(1 for m in meetings if m.status is s) for s in MeetingStatus}
+    statuses["locked"] = sum(1 for m in live if m.locked)
+    rows, cols, values = charts.occupancy(inst, meetings)
+    labels, series = charts.meetings_per_attendee(inst, meetings)
+    share_labels, share = charts.met_share(inst, meetings)
+    drawn = {
+        "occupancy": charts.heatmap(rows, cols, values, "Table occupancy per slot"),
+        "per_attendee": charts.bars(labels, series, "Meetings per attendee, by role", "meetings per attendee"),
+        "met_share": charts.bars(share_labels, share, "Share of wished weight met, per requester",
+                                 "share met"),
+    }
+    counts = {"attendees": len(inst.attendees), "wishes": len(inst.wishes), "tables": len(
+        [loc for loc in inst.locations if loc.kind.value == "table"]), "slots": len(inst.slots)}
+    return Overview(inst.event.name, counts, figures, statuses, schedules.published_run(event),
+                    schedules.version(event), drawn, RunStore(client).all(event)[:8],
+                    audit_entries(client, event, inst.event.timezone, 12))

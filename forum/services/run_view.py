@@ -1,0 +1,63 @@
+"""What the run pages show: a run with its curve and progress, and the form values to start one."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, fields
+from typing import Any
+
+import redis
+
+from forum.domain import RunStatus, SolverRun
+from forum.errors import InvalidInput
+from forum.services import charts
+from forum.services.runs import list_runs, run_detail
+from forum.solver import Weights
+from forum.store.schedule import ScheduleStore
+
+DEFAULT_WEIGHTS = {f.name: f.default for f in fields(Weights)}
+ACTIVE = (RunStatus.QUEUED, RunStatus.RUNNING)
+
+
+@dataclass(frozen=True)
+class RunView:
+    run: SolverRun
+    published: bool
+    active: bool
+    percent: int
+    latest: dict[str, Any]
+    curve: str
+
+
+def weights_from(form: dict[str, str]) -> dict[str, int]:
+    """Whole-number weights from the start form; an empty field keeps the default."""
+    out = {}
+    for name in DEFAULT_WEIGHTS:
+        raw = (form.get(name) or "").strip()
+        if not raw:
+            continue
+        try:
+            out[name] = int(raw)
+        except ValueError:
+            raise InvalidInput(f"weight {name} must be a whole number, got {raw[:20]!r}") from None
+    return out
+
+
+def view(client: redis.Redis, event: str, run_id: str) -> RunView:
+    detail = run_detail(client, event, run_id)
+    run = next(r for r in list_runs(client, event) if r.id == run_id)
+    points = detail["progress"]
+    latest = points[-1] if points else {}
+    active = run.status in ACTIVE
+    elapsed = float(latest.get("elapsed", 0.0)) if active else run.time_limit
+    if active and run.started_at:
+        elapsed = max(elapsed, time.time() - run.started_at)
+    percent = 100 if not active else int(min(99, 100 * elapsed / max(run.time_limit, 1)))
+    curve = charts.curve([(float(p.get("elapsed", 0)), float(p.get("value", 0)),
+                           None if p.get("bound") is None else float(p["bound"])) for p in points],
+                         f"Run {run.id}: value and bound")
+    return RunView(run, bool(detail["published"]), active, percent, latest, curve)
+
+
+def runs_page(client: redis.Redis, event: str) -> tuple[list[SolverRun], str | None]:
+    return list_runs(client, event), ScheduleStore(client).published_run(event)

@@ -1,0 +1,50 @@
+"""What the setup page shows: the event's days, slots, tables by area, pitch sessions and caps per role."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import redis
+
+from forum.domain import Attendee, LocationKind, PitchSession, SlotKind
+from forum.store import EventStore
+
+
+@dataclass(frozen=True)
+class SetupView:
+    name: str
+    days: list[str]
+    meeting_slots: int
+    first: str
+    last: str
+    minutes: int
+    areas: list[tuple[str, int]]
+    sessions: list[PitchSession]
+    roles: list[tuple[str, int, str]]  # role, attendees, caps as seen on the first one
+
+
+def _caps(person: Attendee) -> str:
+    total = "no cap" if person.max_meetings is None else f"{person.max_meetings} in all"
+    return total + ("" if person.max_per_day is None else f", {person.max_per_day} per day")
+
+
+def setup_view(client: redis.Redis, event: str) -> SetupView:
+    store = EventStore(client)
+    slots = sorted((s for s in store.entities(event, "slot").all() if s.kind is SlotKind.MEETING),
+                   key=lambda s: s.start)
+    tables = [loc for loc in store.entities(event, "location").all() if loc.kind is LocationKind.TABLE]
+    people = store.entities(event, "attendee").all()
+    first_of: dict[str, Attendee] = {}
+    for a in people:
+        first_of.setdefault(a.role, a)
+    roles = Counter(a.role for a in people)
+    return SetupView(
+        store.get(event).name, sorted({f"{s.start:%Y-%m-%d}" for s in slots}), len(slots),
+        min((f"{s.start:%H:%M}" for s in slots), default="09:00"), max((f"{s.end:%H:%M}" for s in slots),
+                                                                        default="18:00"),
+        int((slots[0].end - slots[0].start).total_seconds() // 60) if slots else 30,
+        sorted(Counter(t.area or "-" for t in tables).items()),
+        sorted(store.entities(event, "pitch_session").all(), key=lambda s: s.id),
+        [(role, n, _caps(first_of[role])) for role, n in sorted(roles.items())],
+    )

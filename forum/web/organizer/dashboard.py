@@ -1,0 +1,24 @@
+"""The organizer dashboard: is the schedule good and fair, at a glance."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from forum.services.overview import overview
+from forum.web.auth import Viewer
+from forum.web.organizer.common import call, organizer, render
+
+
+async def page(request: Request, viewer: Viewer, error: str = "", status: int = 200) -> Response:
+    found = await call(overview, request.app.state.redis, viewer.event)
+    return render(request, "organizer/dashboard.html", viewer, {"o": found, "section": "dashboard",
+                                                                 "error": error}, status)
+
+
+async def dashboard(request: Request) -> Response:
+    return await page(request, await organizer(request))
+
+
+routes = [Route("/e/{event}/organizer", dashboard, methods=["GET"], name="organizer")]
