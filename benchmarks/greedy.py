@@ -16,6 +16,9 @@ def greedy(inst: Instance) -> Schedule:
     plan = run.pitches()  # pitches are placed the same way for both, to compare meetings only
     fest, tt = run.fest, run.tt
     place_fixed(tt)
+    for wi, (s, _) in fest.previous.items():  # a platform keeps what it published
+        if tt.at[wi] < 0 and tt.fits(wi, s):
+            tt.place(wi, s)
     for wi in range(len(fest.wishes)):  # wish ids are in arrival order
         if tt.at[wi] >= 0:
             continue

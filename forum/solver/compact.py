@@ -8,6 +8,8 @@ from forum.solver.params import Weights
 from forum.solver.prep import Festival, bit_list
 from forum.solver.timetable import Timetable
 
+_MEMO: dict[tuple[int, int], int] = {}  # (available, engaged) bitsets of a day -> engaged runs
+
 
 class DayGaps:
     """Idle runs per attendee-day from the timetable's bitsets, with each day's slot list cached."""
@@ -21,13 +23,19 @@ class DayGaps:
         seq = self.seq.get((p, d))
         if seq is None:
             seq = self.seq[(p, d)] = bit_list(self.fest.available[p] & self.fest.day_mask[d])
-        engaged = self.tt.busy[p] | self.duty[p]
-        runs, prev = 0, 0
-        for s in seq:
-            now = (engaged >> s) & 1
-            if now and not prev:
-                runs += 1
-            prev = now
+        engaged = (self.tt.busy[p] | self.duty[p]) & self.fest.day_mask[d]
+        key = (self.fest.available[p] & self.fest.day_mask[d], engaged)
+        runs = _MEMO.get(key)
+        if runs is None:
+            runs, prev = 0, 0
+            for s in seq:
+                now = (engaged >> s) & 1
+                if now and not prev:
+                    runs += 1
+                prev = now
+            if len(_MEMO) > 2_000_000:
+                _MEMO.clear()
+            _MEMO[key] = runs
         return runs - 1 if runs else 0
 
 
@@ -57,8 +65,8 @@ class GapSearch:
         before = {d: self.cost([wi], {d0, d}) for d in range(fest.n_days)}
         tt.remove(wi)
         best, gain = old, 0
-        for s in bit_list(fest.usable[wi]):
-            if s != old and tt.fits(wi, s):
+        for s in bit_list(tt.open_mask(wi)):
+            if s != old and tt.table_load(s) < fest.table_cap[s]:
                 days = {d0, fest.day_of[s]}
                 tt.place(wi, s)
                 g = before[fest.day_of[s]] - self.cost([wi], days)

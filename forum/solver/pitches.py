@@ -102,7 +102,8 @@ def plan_pitches(inst: Instance, fixed_busy: dict[str, list[Window]], time_limit
     pm.build()
     pm.model.add_assumptions(list(pm.once.values()))
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.5, time_limit)
+    solver.parameters.max_time_in_seconds = max(0.2, time_limit)
+    solver.parameters.relative_gap_limit = 0.02
     solver.parameters.num_workers = 1
     status = solver.solve(pm.model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):

@@ -36,6 +36,7 @@ class Festival:
         self.n_days = len(day_ids)
         self.day_mask = [bits(i for i in range(self.n_slots) if self.day_of[i] == d) for d in range(self.n_days)]
         self.overlap_mask = [bits(ov) for ov in self.days.overlaps]
+        self.simple_slots = all(len(ov) == 1 for ov in self.days.overlaps)  # no two meeting slots overlap
         self.person = {a.id: i for i, a in enumerate(inst.attendees)}
         self.attendees = inst.attendees
         self.available = [bits(self.days.available(a.available)) for a in inst.attendees]

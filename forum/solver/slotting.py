@@ -57,7 +57,7 @@ def insert(tt: Timetable, wi: int, repair: bool = True) -> bool:
     if s is not None:
         tt.place(wi, s)
         return True
-    if not repair:
+    if not repair or any(tt.total[p] >= tt.fest.cap_total[p] for p in tt.fest.parts[wi]):
         return False
     for s in bit_list(tt.fest.usable[wi]):
         blockers = _blockers(tt, wi, s)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from forum.solver.prep import Festival
+from forum.solver.prep import Festival, bit_list
 
 
 class Timetable:
@@ -16,9 +16,30 @@ class Timetable:
         self.total = [0] * len(fest.attendees)
         self.in_slot: list[set[int]] = [set() for _ in range(fest.n_slots)]
         self.locked: set[int] = set()
+        self.who: dict[tuple[int, int], int] = {}  # (attendee, slot) -> the wish they meet there
 
     def table_load(self, s: int) -> int:
+        if self.fest.simple_slots:
+            return len(self.in_slot[s])
         return sum(len(self.in_slot[j]) for j in self.fest.days.overlaps[s])
+
+    def open_mask(self, wi: int) -> int:
+        """Usable slots of wish wi where every participant is free and under their caps (tables aside)."""
+        fest = self.fest
+        mask = fest.usable[wi]
+        for p in fest.parts[wi]:
+            if self.total[p] >= fest.cap_total[p]:
+                return 0
+            busy = self.busy[p]
+            if busy:
+                mask &= ~busy
+                if not fest.simple_slots:
+                    for s in bit_list(busy):
+                        mask &= ~fest.overlap_mask[s]
+                for d, n in enumerate(self.per_day[p]):
+                    if n >= fest.cap_day[p]:
+                        mask &= ~fest.day_mask[d]
+        return mask
 
     def fits(self, wi: int, s: int) -> bool:
         fest = self.fest
@@ -33,6 +54,7 @@ class Timetable:
     def place(self, wi: int, s: int) -> None:
         d = self.fest.day_of[s]
         for p in self.fest.parts[wi]:
+            self.who[(p, s)] = wi
             self.busy[p] |= 1 << s
             self.per_day[p][d] += 1
             self.total[p] += 1
@@ -43,6 +65,7 @@ class Timetable:
         s = self.at[wi]
         d = self.fest.day_of[s]
         for p in self.fest.parts[wi]:
+            del self.who[(p, s)]
             self.busy[p] &= ~(1 << s)
             self.per_day[p][d] -= 1
             self.total[p] -= 1
@@ -55,10 +78,7 @@ class Timetable:
 
     def occupant(self, p: int, s: int) -> int | None:
         """The wish an attendee meets at slot s, if any."""
-        for wi in self.in_slot[s]:
-            if p in self.fest.parts[wi]:
-                return wi
-        return None
+        return self.who.get((p, s))
 
     def fit_score(self, wi: int, s: int) -> int:
         """Higher when the meeting sits next to its participants' other meetings (fewer idle gaps)."""
@@ -82,12 +102,13 @@ class Timetable:
 
     def best_slot(self, wi: int) -> int | None:
         best, best_score = None, -(10**9)
-        mask = self.fest.usable[wi]
+        mask = self.open_mask(wi)
+        cap = self.fest.table_cap
         while mask:
             low = mask & -mask
             s = low.bit_length() - 1
             mask ^= low
-            if self.fits(wi, s):
+            if self.table_load(s) < cap[s]:
                 sc = self.fit_score(wi, s)
                 if sc > best_score:
                     best, best_score = s, sc
