@@ -13,9 +13,11 @@ MAX_ROWS = 40  # above this many tables the heatmap shows areas instead
 
 
 def _svg(width: int, height: int, title: str, body: list[str]) -> str:
+    """Drawn at its natural size (CSS only shrinks it on narrow screens), titled for screen readers."""
     label = escape(title)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-            f'aria-label="{label}" class="chart"><title>{label}</title>{"".join(body)}</svg>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+            f'height="{height}" role="img" aria-label="{label}" class="chart"><title>{label}</title>'
+            f'{"".join(body)}</svg>')
 
 
 def _text(x: float, y: float, text: str, anchor: str = "start", size: int = 11, extra: str = "") -> str:
@@ -32,34 +34,52 @@ def _shade(share: float) -> str:
 
 
 def heatmap(rows: list[str], cols: list[str], values: list[list[float]], title: str) -> str:
-    """A grid of shares in [0, 1]: one row per table or area, one column per slot."""
-    left, top, cell_w, cell_h = 70, 22, max(6, min(24, 900 // max(1, len(cols)))), 16
-    width, height = left + cell_w * len(cols) + 10, top + cell_h * len(rows) + 30
-    body = [_text(left, 14, title, size=12, extra='font-weight="600"')]
+    """A grid of shares in [0, 1]: one row per table or area, one column per slot ('DD/MM HH:MM').
+
+    Days are set apart by a small gap and labelled above; hours are marked below.
+    """
+    left = 12 + 7 * max((len(r) for r in rows), default=4)
+    top, cell_w, cell_h, day_gap = 34, max(8, min(28, 860 // max(1, len(cols)))), 22, 12
+    xs, x, day = [], left, ""
+    body: list[str] = []
+    for col in cols:
+        this_day, _, clock = col.partition(" ")
+        if this_day != day:
+            x += day_gap if day else 0
+            body.append(_text(x, top - 8, this_day, size=11, extra='font-weight="600"'))
+            day = this_day
+        xs.append(x)
+        if clock.endswith(":00"):
+            body.append(_text(x, top + cell_h * len(rows) + 12, clock[:2], size=9))
+        x += cell_w
+    width, height = x + 10, top + cell_h * len(rows) + 40
     for i, row in enumerate(rows):
         y = top + i * cell_h
-        body.append(_text(left - 6, y + 12, row, "end"))
+        body.append(_text(left - 6, y + 15, row, "end"))
         for j, share in enumerate(values[i]):
-            body.append(f'<rect x="{left + j * cell_w}" y="{y}" width="{cell_w - 1}" height="{cell_h - 1}" '
-                        f'fill="{_shade(share)}"><title>{escape(row)} · {escape(cols[j])}: '
-                        f"{share:.0%}</title></rect>")
-    for j, col in enumerate(cols):
-        if j == 0 or col[:5] != cols[j - 1][:5]:  # label each day's first slot
-            body.append(_text(left + j * cell_w, height - 8, col, size=10))
+            body.append(f'<rect x="{xs[j]}" y="{y}" width="{cell_w - 1}" height="{cell_h - 1}" '
+                        f'fill="{_shade(share)}" stroke="#e4e4e8" stroke-width="0.5"><title>{escape(row)} · '
+                        f"{escape(cols[j])}: {share:.0%} busy</title></rect>")
+    legend_y = height - 12
+    body += [f'<rect x="{left}" y="{legend_y - 9}" width="10" height="10" fill="{_shade(0)}" stroke="#ccc"/>',
+             _text(left + 14, legend_y, "free", size=10),
+             f'<rect x="{left + 50}" y="{legend_y - 9}" width="10" height="10" fill="{_shade(1)}"/>',
+             _text(left + 64, legend_y, "all tables busy", size=10)]
     return _svg(width, height, title, body)
 
 
 def bars(labels: list[str], series: dict[str, list[int]], title: str, x_title: str) -> str:
     """Stacked bars: one bar per label, one colour per series (e.g. per role), with a legend."""
-    left, top, chart_h, bar_w = 40, 40, 160, max(8, min(36, 640 // max(1, len(labels))))
+    left, top, chart_h, bar_w = 40, 30, 160, max(8, min(60, 480 // max(1, len(labels))))
     totals = [sum(s[i] for s in series.values()) for i in range(len(labels))]
     peak = max(totals, default=0) or 1
-    width, height = left + bar_w * len(labels) + 20, top + chart_h + 40
-    body = [_text(left, 14, title, size=12, extra='font-weight="600"'), _text(4, top + 8, str(peak), size=10),
+    width = max(left + bar_w * len(labels) + 20, left + 100 * len(series))
+    height = top + chart_h + 40
+    body = [_text(left - 6, top + 8, str(peak), "end", 10),
             f'<line x1="{left}" y1="{top + chart_h}" x2="{width - 10}" y2="{top + chart_h}" stroke="#999"/>']
     for k, name in enumerate(series):
-        body.append(f'<rect x="{left + k * 100}" y="22" width="10" height="10" fill="{PALETTE[k % len(PALETTE)]}"/>')
-        body.append(_text(left + k * 100 + 14, 31, name, size=10))
+        body.append(f'<rect x="{left + k * 100}" y="4" width="10" height="10" fill="{PALETTE[k % len(PALETTE)]}"/>')
+        body.append(_text(left + k * 100 + 14, 13, name, size=10))
     for i, label in enumerate(labels):
         y: float = top + chart_h
         for k, (name, values) in enumerate(series.items()):
@@ -77,9 +97,9 @@ def bars(labels: list[str], series: dict[str, list[int]], title: str, x_title: s
 
 def curve(points: list[tuple[float, float, float | None]], title: str) -> str:
     """The value (solid) and bound (dashed) of a run over elapsed seconds."""
-    left, top, w, h = 60, 30, 560, 180
+    left, top, w, h = 60, 20, 560, 180
     width, height = left + w + 20, top + h + 30
-    body = [_text(left, 14, title, size=12, extra='font-weight="600"')]
+    body: list[str] = []
     if not points:
         return _svg(width, height, title, [*body, _text(left, top + h / 2, "no progress reported yet")])
     xs = [p[0] for p in points]
@@ -109,7 +129,8 @@ def occupancy(inst: Instance, meetings: list[Meeting]) -> tuple[list[str], list[
     slots = sorted((s for s in inst.slots if s.kind is SlotKind.MEETING), key=lambda s: (s.start, s.id))
     tables = sorted((loc for loc in inst.locations if loc.kind is LocationKind.TABLE), key=lambda t: (t.area, t.id))
     by_area = len(tables) > MAX_ROWS
-    group = {t.id: (f"area {t.area or '-'}" if by_area else (t.name or t.id)) for t in tables}
+    group = {t.id: (f"area {t.area or '-'}" if by_area else (t.name if t.name and len(t.name) <= 18 else t.id))
+             for t in tables}
     rows = list(dict.fromkeys(group[t.id] for t in tables))
     size = Counter(group.values())
     used: dict[tuple[str, str], int] = defaultdict(int)

@@ -32,6 +32,7 @@ class Comparison:
     roles: dict[str, tuple[float, float]]  # requester role → share of wished weight met
     differences: list[Difference]
     different: int
+    labels: dict[str, str]  # slot and table ids → what people call them ('Tue 24 Mar 14:30', 'Table 3')
 
 
 def role_satisfaction(inst: Instance, schedule: Schedule) -> dict[str, float]:
@@ -51,7 +52,8 @@ def role_satisfaction(inst: Instance, schedule: Schedule) -> dict[str, float]:
 def differences(left: Schedule, right: Schedule) -> list[Difference]:
     a = {m.wish: m for m in left.meetings}
     b = {m.wish: m for m in right.meetings}
-    return [Difference(w, a.get(w), b.get(w)) for w in sorted(set(a) | set(b)) if a.get(w) != b.get(w)]
+    ids = sorted(set(a) | set(b), key=lambda w: (len(w), w))  # w2 before w10
+    return [Difference(w, a.get(w), b.get(w)) for w in ids if a.get(w) != b.get(w)]
 
 
 def compare_schedules(inst: Instance, left: Schedule, right: Schedule) -> tuple[dict[str, tuple[int, int]],
@@ -75,5 +77,8 @@ def compare_runs(client: redis.Redis, event: str, left_id: str, right_id: str) -
         if draft is None:
             raise Conflict(f"run {run.id} has no schedule to compare (it is {run.status.value})")
         drafts.append(draft)
-    figures, roles, diff = compare_schedules(build_instance(client, event), drafts[0], drafts[1])
-    return Comparison(left, right, figures, roles, diff[:DIFF_LIMIT], len(diff))
+    inst = build_instance(client, event)
+    figures, roles, diff = compare_schedules(inst, drafts[0], drafts[1])
+    labels = {s.id: f"{s.start:%a %d %b %H:%M}" for s in inst.slots}
+    labels.update({loc.id: loc.name if loc.name and len(loc.name) <= 18 else loc.id for loc in inst.locations})
+    return Comparison(left, right, figures, roles, diff[:DIFF_LIMIT], len(diff), labels)

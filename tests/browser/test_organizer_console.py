@@ -1,0 +1,114 @@
+"""The organizer console in real Chromium: import the demo event, run twice, compare, publish, lock, move."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from forum.domain import Attendee, Event, Instance, Meeting
+from forum.services.meeting_admin import move_problems
+from forum.store import EventStore
+from tests.browser.conftest import signed_in_context
+from tests.live import WebProcess
+
+EVENT = "inspiration-tour-2026"
+SAMPLE = Path(__file__).resolve().parents[2] / "forum" / "data" / "inspiration-tour-2026.json"
+DESKTOP = {"width": 1360, "height": 900}
+RUN_WAIT = 90_000  # ms: a 3 s run, plus worker start and instance building on a busy 2-core machine
+
+
+def _shell_event(store: EventStore) -> None:
+    """An empty event with its organizer, as created before the organizer imports the programme."""
+    organizer = Attendee("org1", "Festival Organizer", "Series Mania", "organizer")
+    store.import_instance(Instance(Event(EVENT, "Inspiration Tour"), (), (), (organizer,), ()))
+
+
+def _start_run(page: Any, gaps: str) -> str:
+    page.goto(f"/e/{EVENT}/organizer/runs")
+    page.fill("#start-run input[name=time_limit]", "3")
+    page.fill("#start-run input[name=gaps]", gaps)
+    page.click("#start-run button[type=submit]")
+    page.wait_for_url(lambda url: "/organizer/runs/run-" in url)
+    run = page.url.rsplit("/", 1)[1]
+    # The panel is swapped in place by organizer.js as the organizer stream reports progress: no reload.
+    page.evaluate("window.__stayed = true")
+    page.wait_for_selector('#run-live[data-status="finished"]', timeout=RUN_WAIT)
+    assert page.evaluate("window.__stayed === true")
+    assert page.locator("#run-live svg polyline.value").count() == 1
+    return run
+
+
+def _free_spot(store: EventStore, meeting: Meeting) -> tuple[str, str]:
+    """A slot and table where the validator accepts `meeting` (computed here, chosen in the browser)."""
+    inst = store.export_instance(EVENT)
+    meetings = store.entities(EVENT, "meeting").all()
+    for slot in inst.slots:
+        for table in inst.locations:
+            moved = Meeting(meeting.id, meeting.wish, slot.id, table.id, meeting.status, True)
+            if (slot.id, table.id) != (meeting.slot, meeting.location) and not move_problems(
+                    inst, meetings, store.pitches(EVENT), moved):
+                return slot.id, table.id
+    raise AssertionError("no free spot in the demo event")
+
+
+def test_organizer_runs_compares_publishes_and_edits(browser: Any, live_server: WebProcess, store: EventStore,
+                                                     redis_url: str, tmp_path: Path) -> None:
+    shots = Path(os.environ.get("SCREENSHOT_DIR") or tmp_path)
+    _shell_event(store)
+    context = signed_in_context(browser, live_server, redis_url, EVENT, "org1")
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    page.set_viewport_size(DESKTOP)
+
+    page.goto(f"/e/{EVENT}")
+    page.wait_for_url(lambda url: url.endswith("/organizer"))
+    page.goto(f"/e/{EVENT}/organizer/setup")
+    page.set_input_files("input[name=instance]", str(SAMPLE))
+    page.click("text=Import event")
+    assert "Imported the event: 21 attendees" in page.inner_text(".banner.done")
+
+    first = _start_run(page, "3")
+    second = _start_run(page, "0")
+
+    page.goto(f"/e/{EVENT}/organizer/runs")
+    page.select_option("#compare-runs select[name=left]", first)
+    page.select_option("#compare-runs select[name=right]", second)
+    page.click("#compare-runs button[type=submit]")
+    assert "value" in page.inner_text("#compare-figures") and "producer" in page.inner_text("#compare-roles")
+    page.screenshot(path=str(shots / "organizer-compare.png"), full_page=True)
+
+    page.goto(f"/e/{EVENT}/organizer/runs/{second}")
+    page.click("#publish-run")
+    assert f"Published {second}" in page.inner_text(".banner.done")
+
+    page.goto(f"/e/{EVENT}/organizer/meetings")
+    rows = page.locator("#meetings tr[data-meeting]")
+    locked_id = rows.nth(0).get_attribute("data-meeting")
+    rows.nth(0).locator("text=Lock").click()
+    assert "lock done" in page.inner_text(".banner.done")
+    assert "locked" in page.inner_text(f'tr[data-meeting="{locked_id}"]')
+
+    other = page.locator("#meetings tr[data-meeting]").nth(1)
+    mover, taken_slot, taken_table = (other.get_attribute(a) for a in ("data-meeting", "data-slot", "data-location"))
+    victim = page.locator("#meetings tr[data-meeting]").nth(2)
+    page.fill("#move-form input[name=meeting]", str(mover))
+    page.select_option("#move-form select[name=slot]", str(victim.get_attribute("data-slot")))
+    page.select_option("#move-form select[name=location]", str(victim.get_attribute("data-location")))
+    page.click("#move-form button[type=submit]")
+    assert "This move is refused" in page.inner_text(".banner.refused")
+    assert store.entities(EVENT, "meeting").get(str(mover)).slot == taken_slot
+
+    slot, table = _free_spot(store, store.entities(EVENT, "meeting").get(str(mover)))
+    page.fill("#move-form input[name=meeting]", str(mover))
+    page.select_option("#move-form select[name=slot]", slot)
+    page.select_option("#move-form select[name=location]", table)
+    page.click("#move-form button[type=submit]")
+    assert f"moved to {slot} at {table}" in page.inner_text(".banner.done")
+    assert (slot, table) != (taken_slot, taken_table)
+    assert "move" in page.inner_text("#audit") and "lock" in page.inner_text("#audit")
+
+    page.goto(f"/e/{EVENT}/organizer")
+    assert page.locator("svg.chart").count() == 3
+    page.screenshot(path=str(shots / "organizer-dashboard.png"), full_page=True)
+    context.close()
