@@ -1,9 +1,9 @@
-"""Which wishes to meet and on which day: a max-weight b-matching LP whose optimum is the proven bound."""
+"""Which wishes to meet: a max-weight b-matching LP whose optimum is the proven upper bound on value."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ortools.linear_solver import pywraplp
 
@@ -15,11 +15,10 @@ from forum.solver.prep import Festival
 class Selection:
     chosen: list[int]  # wishes the relaxation meets at least half, most-met first
     bound: int | None  # None when the LP was not solved to optimality in time
-    day: dict[int, int] = field(default_factory=dict)  # the day the relaxation prefers for each chosen wish
 
 
 class SelectionLP:
-    """Variables y[w, d]: how much of wish w is met on day d; caps per attendee, attendee-day and day.
+    """x[w] in [0, 1] per wish with a common free slot; degree caps per attendee and per attendee-day.
 
     It reads availability before pitch and panel duty and ignores which slot each meeting takes, so it
     relaxes the real problem and its optimum bounds the value of every valid schedule.
@@ -28,69 +27,76 @@ class SelectionLP:
     def __init__(self, fest: Festival) -> None:
         self.fest = fest
         self.lp = pywraplp.Solver.CreateSolver("GLOP")
-        self.y: dict[tuple[int, int], pywraplp.Variable] = {}
-        self.by_person_day: dict[tuple[int, int], list[pywraplp.Variable]] = defaultdict(list)
+        self.x: dict[int, pywraplp.Variable] = {}
 
     def build(self) -> None:
         fest, lp = self.fest, self.lp
         objective = lp.Objective()
         objective.SetMaximization()
         for wi, mask in enumerate(fest.feasible):
-            days = fest.slot_days(mask)
-            if not days:
-                continue
-            once = lp.Constraint(1.0 if fest.required[wi] else 0.0, 1.0)
-            for d in days:
-                var = lp.NumVar(0.0, 1.0, "")
-                self.y[(wi, d)] = var
-                once.SetCoefficient(var, 1.0)
+            if mask:
+                self.x[wi] = var = lp.NumVar(1.0 if fest.required[wi] else 0.0, 1.0, "")
                 objective.SetCoefficient(var, float(fest.weight[wi]))
-                for p in fest.parts[wi]:
-                    self.by_person_day[(p, d)].append(var)
-        self._caps()
+        self._attendee_caps()
+        self._table_caps()
 
-    def _caps(self) -> None:
+    def _attendee_caps(self) -> None:
         fest = self.fest
-        per_person: dict[int, list[pywraplp.Variable]] = defaultdict(list)
-        for (p, d), lits in self.by_person_day.items():
-            per_person[p].extend(lits)
-            cap = min(fest.cap_day[p], (fest.available[p] & fest.day_mask[d]).bit_count())
-            if len(lits) > cap:
-                self._at_most(lits, cap)
-        for p, lits in per_person.items():
-            if len(lits) > fest.cap_total[p]:
-                self._at_most(lits, fest.cap_total[p])
-        per_day: dict[int, list[pywraplp.Variable]] = defaultdict(list)
-        for (_, d), var in self.y.items():
-            per_day[d].append(var)
-        for d, lits in per_day.items():
+        for p, wishes in enumerate(fest.wishes_of):
+            mine = [wi for wi in wishes if wi in self.x]
+            reach = 0
+            for wi in mine:
+                reach |= fest.feasible[wi]
+            cap = min(fest.capacity(p, fest.available), reach.bit_count())
+            if len(mine) > cap:
+                self._at_most(mine, cap)
+            for d in range(fest.n_days):
+                today = [wi for wi in mine if fest.feasible[wi] & ~fest.day_mask[d] == 0]
+                cap_d = min(fest.cap_day[p], (fest.available[p] & fest.day_mask[d]).bit_count())
+                if len(today) > cap_d:
+                    self._at_most(today, cap_d)
+
+    def _table_caps(self) -> None:
+        fest = self.fest
+        if len(self.x) > len(fest.tables) * fest.n_slots:
+            self._at_most(list(self.x), len(fest.tables) * fest.n_slots)
+        by_day: dict[int, list[int]] = defaultdict(list)
+        for wi in self.x:
+            days = fest.slot_days(fest.feasible[wi])
+            if len(days) == 1:
+                by_day[days[0]].append(wi)
+        for d, today in by_day.items():
             tables = len(fest.tables) * fest.day_mask[d].bit_count()
-            if len(lits) > tables:
-                self._at_most(lits, tables)
+            if len(today) > tables:
+                self._at_most(today, tables)
 
-    def _at_most(self, lits: list[pywraplp.Variable], cap: int) -> None:
+    def _at_most(self, wishes: list[int], cap: int) -> None:
         c = self.lp.Constraint(0.0, float(cap))
-        for v in lits:
-            c.SetCoefficient(v, 1.0)
+        for wi in wishes:
+            c.SetCoefficient(self.x[wi], 1.0)
 
 
-def select(fest: Festival, clock: cpsat.Clock, seconds: float) -> Selection | None:
-    """The relaxation's choice of wishes and its bound; None when the LP has no solution in time."""
+def degree_bound(fest: Festival) -> int:
+    """A quick bound when the LP runs out of time: every meeting has one target, each capped."""
+    best: dict[int, list[int]] = defaultdict(list)
+    for wi, mask in enumerate(fest.feasible):
+        if mask:
+            best[fest.parts[wi][1]].append(fest.weight[wi])
+    total = 0
+    for p, weights in best.items():
+        weights.sort(reverse=True)
+        total += sum(weights[:fest.capacity(p, fest.available)])
+    return total
+
+
+def select(fest: Festival, clock: cpsat.Clock, seconds: float) -> Selection:
+    """The relaxation's choice of wishes and its bound (the quick bound when the LP is not done in time)."""
     sel = SelectionLP(fest)
     sel.build()
     sel.lp.SetTimeLimit(int(1000 * max(0.1, min(seconds, clock.left()))))
     status = sel.lp.Solve()
-    if status not in (pywraplp.Solver.OPTIMAL, pywraplp.Solver.FEASIBLE):
-        return None
-    met: dict[int, float] = defaultdict(float)
-    day: dict[int, tuple[float, int]] = {}
-    for (wi, d), var in sel.y.items():
-        x = var.solution_value()
-        met[wi] += x
-        if x > day.get(wi, (0.0, -1))[0]:
-            day[wi] = (x, d)
+    if status != pywraplp.Solver.OPTIMAL:
+        return Selection([], degree_bound(fest))
+    met = {wi: var.solution_value() for wi, var in sel.x.items()}
     chosen = sorted((wi for wi, x in met.items() if x >= 0.5), key=lambda wi: -met[wi])
-    bound = None
-    if status == pywraplp.Solver.OPTIMAL:
-        bound = int(sel.lp.Objective().Value() + 1e-6)
-    return Selection(chosen, bound, {wi: d for wi, (_, d) in day.items()})
+    return Selection(chosen, int(sel.lp.Objective().Value() + 1e-6))

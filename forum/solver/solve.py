@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from forum.domain import Instance, Schedule, Unscheduled, Window
@@ -9,6 +10,7 @@ from forum.solver import cpsat
 from forum.solver.compact import compact
 from forum.solver.conflicts import precheck
 from forum.solver.explain import reason
+from forum.solver.fairness import serve_starving
 from forum.solver.improve import idle_runs, improve
 from forum.solver.params import Progress, SolveParams, SolveResult
 from forum.solver.pitches import PitchPlan, plan_pitches
@@ -22,9 +24,11 @@ from forum.solver.timetable import Timetable
 from forum.solver.validate import validate
 
 
-def _reserve(inst: Instance, limit: float) -> float:
-    """Time kept back for tables, validation and figures, which grow with the instance."""
-    return min(0.3 * limit, 0.2 + 4e-5 * (len(inst.wishes) + 10 * len(inst.attendees)))
+def _reserve(inst: Instance, limit: float, prep_seconds: float) -> float:
+    """Time kept back for tables, reasons, validation and figures: they grow with the instance, and
+    with how slow this machine is right now, which the preparation time measures."""
+    size = 0.3 + 8e-5 * (len(inst.wishes) + 10 * len(inst.attendees))
+    return min(0.35 * limit, max(size, 0.3 + 15 * prep_seconds))
 
 
 class Run:
@@ -33,8 +37,10 @@ class Run:
     def __init__(self, inst: Instance, params: SolveParams, on_progress: Callable[[Progress], None] | None,
                  should_stop: Callable[[], bool] | None) -> None:
         self.inst, self.params, self.on_progress = inst, params, on_progress
-        self.clock = cpsat.Clock(params.time_limit - _reserve(inst, params.time_limit), should_stop)
+        started = time.monotonic()
         self.fest = Festival(inst)
+        prep = time.monotonic() - started
+        self.clock = cpsat.Clock(params.time_limit - prep - _reserve(inst, params.time_limit, prep), should_stop)
         self.tt = Timetable(self.fest)
         self.bound: int | None = None
         self.last_report = -1.0
@@ -85,10 +91,9 @@ class Run:
         if broken:
             return [f"fixed meeting {fest.wishes[wi].id} clashes with a pitch, a panel or a cap" for wi in broken]
         sel = select(fest, clock, 0.35 * clock.left())
-        self.bound = sel.bound if sel and sel.bound is not None else \
-            sum(fest.weight[wi] for wi in range(len(fest.wishes)) if fest.feasible[wi])
+        self.bound = sel.bound
         self.report("selection")
-        chosen = sel.chosen if sel else []
+        chosen = sel.chosen
         required = [wi for wi in range(len(fest.wishes)) if fest.required[wi]]
         first = sorted(set(required) | set(chosen),
                        key=lambda wi: (not fest.required[wi], flexibility(fest, wi), -fest.weight[wi]))
@@ -100,8 +105,10 @@ class Run:
         eligible = self.eligible()
         rest = [wi for wi in range(len(fest.wishes)) if tt.at[wi] < 0 and fest.usable[wi]]
         fill(tt, refill_order(tt, rest, eligible), clock.stop)
+        serve_starving(fest, tt, eligible, clock.stop)
         self.report("refill")
-        compact(fest, tt, prm.weights, clock.stop)
+        compact_until = clock.elapsed() + 0.7 * clock.left()  # the rest goes to neighbourhood search
+        compact(fest, tt, prm.weights, lambda: clock.stop() or clock.elapsed() > compact_until)
         self.report("compact")
         improve(fest, tt, prm.weights, eligible, clock, prm.seed, lambda ph: self.report(ph, force=False),
                 self.bound)
