@@ -16,6 +16,12 @@ EVENT = "inspiration-tour-2026"
 SAMPLE = Path(__file__).resolve().parents[2] / "forum" / "data" / "inspiration-tour-2026.json"
 DESKTOP = {"width": 1360, "height": 900}
 RUN_WAIT = 90_000  # ms: a 3 s run, plus worker start and instance building on a busy 2-core machine
+# Before any page script: note the live socket's state and every pushed message type.
+LISTEN = """
+window.__live = 'closed'; window.__events = [];
+document.addEventListener('forum:live', function (e) { window.__live = e.detail.state; });
+document.addEventListener('forum:event', function (e) { window.__events.push(e.detail.type); });
+"""
 
 
 def _shell_event(store: EventStore) -> None:
@@ -35,6 +41,7 @@ def _start_run(page: Any, gaps: str) -> str:
     page.evaluate("window.__stayed = true")
     page.wait_for_selector('#run-live[data-status="finished"]', timeout=RUN_WAIT)
     assert page.evaluate("window.__stayed === true")
+    assert page.evaluate("window.__events.some(function (t) { return t.indexOf('run.') === 0; })")
     assert page.locator("#run-live svg polyline.value").count() == 1
     return run
 
@@ -58,6 +65,7 @@ def test_organizer_runs_compares_publishes_and_edits(browser: Any, live_server: 
     _shell_event(store)
     context = signed_in_context(browser, live_server, redis_url, EVENT, "org1")
     context.set_default_timeout(30_000)
+    context.add_init_script(LISTEN)
     page = context.new_page()
     page.set_viewport_size(DESKTOP)
 
@@ -82,12 +90,18 @@ def test_organizer_runs_compares_publishes_and_edits(browser: Any, live_server: 
     page.click("#publish-run")
     assert f"Published {second}" in page.inner_text(".banner.done")
 
+    watcher = context.new_page()  # a second organizer screen, to see the change arrive live
+    watcher.set_viewport_size(DESKTOP)
+    watcher.goto(f"/e/{EVENT}/organizer/meetings")
+    watcher.wait_for_function("window.__live === 'open'")
     page.goto(f"/e/{EVENT}/organizer/meetings")
     rows = page.locator("#meetings tr[data-meeting]")
     locked_id = rows.nth(0).get_attribute("data-meeting")
     rows.nth(0).locator("text=Lock").click()
     assert "lock done" in page.inner_text(".banner.done")
     assert "locked" in page.inner_text(f'tr[data-meeting="{locked_id}"]')
+    watcher.wait_for_selector(f'tr[data-meeting="{locked_id}"] .lock')
+    assert "lock" in watcher.inner_text("#live-note")
 
     other = page.locator("#meetings tr[data-meeting]").nth(1)
     mover, taken_slot, taken_table = (other.get_attribute(a) for a in ("data-meeting", "data-slot", "data-location"))

@@ -1,15 +1,49 @@
-// Organizer console: refresh a run's live panel when the organizer stream says the run moved.
-// live.js (the websocket client) dispatches `forum:event` on document; a slow poll covers a dropped socket.
+// Organizer console: keep pages current from the organizer stream without reloading them.
+// live.js (the websocket client) dispatches `forum:event` on document; see its header for the messages.
 (function () {
   "use strict";
-  // Hand changes by any organizer (meeting.changed) are announced on every console page.
-  document.addEventListener("forum:event", function (e) {
-    var d = e.detail, note = document.getElementById("live-note");
-    if (!note || !d || d.type !== "meeting.changed" || !d.audit) return;
+
+  function announce(d) {
+    var note = document.getElementById("live-note");
+    if (!note || d.type !== "meeting.changed" || !d.audit) return;
     note.textContent = d.audit.who + ": " + d.audit.action + " " + d.audit.meeting + " (" + d.audit.detail + ")";
     note.hidden = false;
+  }
+
+  // Parts marked data-refresh-on="run. meeting.changed ..." are refetched (same URL) and swapped by id.
+  var pending = null;
+  function swapParts(types) {
+    var parts = Array.prototype.filter.call(document.querySelectorAll("[data-refresh-on][id]"), function (el) {
+      return el.getAttribute("data-refresh-on").split(" ").some(function (p) {
+        return types.some(function (t) { return t.indexOf(p) === 0; });
+      });
+    });
+    if (!parts.length) return;
+    fetch(location.href, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        parts.forEach(function (el) {
+          var next = fresh.getElementById(el.id);
+          if (next) el.replaceWith(document.importNode(next, true));
+        });
+      })
+      .catch(function () {});
+  }
+
+  var queued = [];
+  document.addEventListener("forum:event", function (e) {
+    var d = e.detail;
+    if (!d || typeof d.type !== "string" || d.type === "run.progress") return;
+    announce(d);
+    queued.push(d.type === "refresh" ? "run.refresh" : d.type);
+    clearTimeout(pending);  // a publish sends a burst: refetch once
+    pending = setTimeout(function () { var t = queued; queued = []; swapParts(t); }, 300);
   });
 })();
+
+// A run's page: its live panel follows progress messages; a slow poll covers a dropped socket.
 (function () {
   "use strict";
   var panel = document.getElementById("run-panel");
@@ -25,10 +59,8 @@
     fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } })
       .then(function (r) { return r.ok ? r.text() : null; })
       .then(function (html) {
-        if (html) {
-          var box = current();
-          if (box) box.outerHTML = html;
-        }
+        var box = current();
+        if (html && box) box.outerHTML = html;
       })
       .catch(function () {})
       .then(function () {
