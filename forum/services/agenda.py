@@ -10,7 +10,7 @@ import redis
 
 from forum.domain import Attendee, Location, Meeting, MeetingStatus, Slot, Wish, WishStatus
 from forum.errors import Conflict, InvalidInput, NotFound
-from forum.services import notify
+from forum.services import notify, repair
 from forum.services.requests import RequestView, received_requests, tell
 from forum.store import EventStore
 from forum.store.agenda import AgendaStore
@@ -159,4 +159,5 @@ def cancel_meeting_of(client: redis.Redis, event: str, wish: Wish) -> None:
 
 
 def _repair(client: redis.Redis, event: str) -> None:
-    """Ask for a repair run so a freed slot can be given to someone else (issue 4's repair service)."""
+    """Ask for a repair run so a freed slot can be given to someone else (the workers start it, rate-limited)."""
+    repair.request_repair(client, event)

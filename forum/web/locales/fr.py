@@ -2,7 +2,7 @@
 
 FR: dict[str, str] = {
     # navigation and page titles
-    "Main": "Principal", "Agenda": "Agenda", "Requests": "Demandes", "People": "Participants",
+    "Main": "Principal", "Agenda": "Agenda", "Requests": "Demandes", "People": "Annuaire",
     "Sign out": "Se déconnecter", "My agenda": "Mon agenda", "My requests": "Mes demandes",
     # agenda
     "Meeting requests": "Demandes de rendez-vous", "Proposed meetings": "Rendez-vous proposés",

@@ -1,0 +1,57 @@
+"""Helpers for the attendee browser tests: a livelier market, solver runs through the real worker, screenshots."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from forum.domain import RunStatus, SolverRun, Wish
+from forum.services.publish import publish_run
+from forum.services.runs import start_run
+from forum.store import EventStore
+from forum.store.jobs import JobQueue
+from forum.store.requests import built_key
+from forum.store.runs import RunStore
+from tests.web.attendee.market import EVENT, load
+
+# Where the README's screenshots are refreshed: `SCREENSHOTS_DIR=docs/screenshots pytest tests/browser`.
+SHOTS = os.environ.get("SCREENSHOTS_DIR", "")
+
+
+def busy_market(store: EventStore) -> None:
+    """The test market plus a few more requests, so the buyer's phone shows a realistic day."""
+    load(store)
+    more = (Wish("w-ben", "p3", "b2", 10), Wish("w-pierre", "p2", "b2", 3, message="Comedy slate for 2031"))
+    store.entities(EVENT, "wish").put(*more)
+    store.client.delete(built_key(EVENT))  # the by-person index is rebuilt on the next read
+
+
+def solve_and_publish(store: EventStore, redis_url: str, timeout: float = 90) -> SolverRun:
+    """Start a run on the queue the live worker serves, wait until it finishes, publish it."""
+    jobs = JobQueue(redis_url, "forum")
+    try:
+        run = start_run(store.client, jobs, EVENT, 3)
+    finally:
+        jobs.close()
+    deadline = time.monotonic() + timeout
+    while True:
+        found = RunStore(store.client).get(EVENT, run.id)
+        if found.status not in (RunStatus.QUEUED, RunStatus.RUNNING):
+            break
+        if time.monotonic() > deadline:
+            raise AssertionError(f"run {run.id} still {found.status.value} after {timeout}s")
+        time.sleep(0.2)
+    assert found.status is RunStatus.FINISHED, found
+    publish_run(store.client, EVENT, run.id)
+    return found
+
+
+def shot(page: Any, name: str, tmp: Path, full_page: bool = True) -> Path:
+    """Screenshot into the test's directory, and into SCREENSHOTS_DIR when asked to refresh the docs."""
+    target = Path(SHOTS) if SHOTS else tmp
+    target.mkdir(parents=True, exist_ok=True)
+    path = target / f"attendee-{name}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    return path
