@@ -19,6 +19,33 @@ def _phone(browser: Any, server: WebProcess) -> Any:
     return browser.new_context(base_url=server.url, viewport=PHONE, is_mobile=True, has_touch=True)
 
 
+class Sleep:
+    """Put a phone's websocket to sleep: while asleep its socket is silent, like one the OS froze."""
+
+    def __init__(self, page: Any) -> None:
+        self.asleep, self.sockets = False, []  # type: ignore[var-annotated]
+        page.route_web_socket("**/ws/**", self._route)
+
+    def _route(self, ws: Any) -> None:
+        if not self.asleep:
+            ws.connect_to_server()
+        self.sockets.append(ws)
+
+    def _drop(self) -> None:
+        for ws in self.sockets:
+            ws.close()
+        self.sockets.clear()
+
+    def fall_asleep(self) -> None:
+        self.asleep = True
+        self._drop()  # the page reconnects at once, to a socket that hears nothing
+
+    def wake(self, page: Any) -> None:
+        self.asleep = False
+        self._drop()  # the dead socket closes; live.js reconnects with its last id and replays
+        page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+
+
 def _sign_in_with_code(page: Any, store: EventStore, attendee: str) -> None:
     code = SessionStore(store.client).access_code(EVENT, attendee)
     page.goto("/signin")
@@ -49,6 +76,7 @@ def test_attendee_request_accept_publish_answer_live(browser: Any, live_server: 
     producer_context, buyer_context = _phone(browser, live_server), signed_in_context(
         browser, live_server, redis_url, EVENT, "b1", phone=True)
     producer, buyer = producer_context.new_page(), buyer_context.new_page()
+    sleep = Sleep(producer)
 
     _sign_in_with_code(producer, store, "p1")
     buyer.goto("/e/lille/agenda")
@@ -72,9 +100,12 @@ def test_attendee_request_accept_publish_answer_live(browser: Any, live_server: 
     producer.locator(f"[data-meeting='{wish}'].status-proposed").first.wait_for(timeout=WAIT)
     shot(buyer, "buyer-proposed", tmp_path)
 
+    sleep.fall_asleep()  # the producer's phone sleeps while the buyer answers
     proposed.locator("button.accept").tap()
-    producer.locator(f"#days [data-meeting='{wish}'].status-accepted").wait_for(timeout=WAIT)
     buyer.locator(f"#days [data-meeting='{wish}'].status-accepted").wait_for(timeout=WAIT)
+    assert producer.locator(f"#days [data-meeting='{wish}'].status-proposed").count() == 1
+    sleep.wake(producer)
+    producer.locator(f"#days [data-meeting='{wish}'].status-accepted").wait_for(timeout=WAIT)
     assert producer.evaluate("window.notReloaded") and buyer.evaluate("window.notReloaded")
     shot(producer, "producer-agenda", tmp_path)
     producer_context.close()
