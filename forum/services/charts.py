@@ -104,8 +104,10 @@ def curve(points: list[tuple[float, float, float | None]], title: str) -> str:
         return _svg(width, height, title, [*body, _text(left, top + h / 2, "no progress reported yet")])
     xs = [p[0] for p in points]
     ys = [p[1] for p in points] + [p[2] for p in points if p[2] is not None]
-    x0, x1, y0, y1 = min(xs), max(xs) or 1.0, min(ys), max(ys)
-    span_x, span_y = (x1 - x0) or 1.0, (y1 - y0) or 1.0
+    x0, x1 = 0.0, max(max(xs), 1.0)
+    pad = max(1.0, (max(ys) - min(ys)) * 0.08)  # a flat curve sits mid-height, not on the axis
+    y0, y1 = min(ys) - pad, max(ys) + pad
+    span_x, span_y = x1 - x0, y1 - y0
 
     def at(x: float, y: float) -> str:
         return f"{left + (x - x0) / span_x * w:.1f},{top + h - (y - y0) / span_y * h:.1f}"
@@ -113,7 +115,7 @@ def curve(points: list[tuple[float, float, float | None]], title: str) -> str:
     value = " ".join(at(x, v) for x, v, _ in points)
     bound = " ".join(at(x, b) for x, _, b in points if b is not None)
     body += [f'<line x1="{left}" y1="{top + h}" x2="{left + w}" y2="{top + h}" stroke="#999"/>',
-             _text(left - 4, top + 8, f"{y1:g}", "end", 10), _text(left - 4, top + h, f"{y0:g}", "end", 10),
+             _text(left - 4, top + 8, f"{y1:.0f}", "end", 10), _text(left - 4, top + h, f"{y0:.0f}", "end", 10),
              _text(left + w, top + h + 14, f"{x1:.0f} s", "end", 10),
              f'<polyline points="{value}" fill="none" stroke="{PALETTE[0]}" stroke-width="2" class="value"/>']
     if bound:

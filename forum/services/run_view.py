@@ -24,6 +24,7 @@ class RunView:
     run: SolverRun
     published: bool
     active: bool
+    publishable: bool  # finished or stopped with a schedule to publish
     percent: int
     latest: dict[str, Any]
     curve: str
@@ -56,7 +57,8 @@ def view(client: redis.Redis, event: str, run_id: str) -> RunView:
     curve = charts.curve([(float(p.get("elapsed", 0)), float(p.get("value", 0)),
                            None if p.get("bound") is None else float(p["bound"])) for p in points],
                          f"Run {run.id}: value and bound")
-    return RunView(run, bool(detail["published"]), active, percent, latest, curve)
+    publishable = not active and ScheduleStore(client).draft(event, run.id) is not None
+    return RunView(run, bool(detail["published"]), active, publishable, percent, latest, curve)
 
 
 def runs_page(client: redis.Redis, event: str) -> tuple[list[SolverRun], str | None]:
