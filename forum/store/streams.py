@@ -1,7 +1,8 @@
 """Live event streams: one bounded Redis Stream per attendee and per organizer view, plus the shared bus.
 
 Each notification is appended to its target stream (the replay log a reconnecting client reads from) and,
-in the same Lua call, to `forum:bus`, which every web process tails with one XREAD to fan out to sockets.
+in the same Lua call, a batch of them becomes one entry of `forum:bus` (field `b`: a JSON list of
+[stream, entry id, payload]), which every web process tails with one XREAD to fan out to sockets.
 """
 
 from __future__ import annotations
@@ -18,16 +19,17 @@ from forum.store import keys
 
 BUS = f"{keys.PREFIX}:bus"
 STREAM_KEEP = 200  # entries per attendee/organizer stream: enough replay for a flaky phone
-BUS_KEEP = 100_000  # the bus only bridges a few seconds of web-process lag; 11,000 attendees fit with room
+BUS_KEEP = 10_000  # batches: the bus only bridges a few seconds of web-process lag
 CHUNK = 500  # notifications per Lua call, so one publish never blocks Redis for long
 
 _NOTIFY = """
-local ids = {}
+local ids, batch = {}, {}
 for i = 2, #KEYS do
   local id = redis.call('XADD', KEYS[i], 'MAXLEN', '~', ARGV[1], '*', 'd', ARGV[i + 1])
-  redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 's', KEYS[i], 'i', id, 'd', ARGV[i + 1])
   ids[#ids + 1] = id
+  batch[#batch + 1] = {KEYS[i], id, ARGV[i + 1]}
 end
+redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'b', cjson.encode(batch))
 return ids
 """
 
@@ -90,9 +92,12 @@ class LiveStreams:
         last = await self.client.xrevrange(BUS, count=1)
         return str(last[0][0]) if last else "0-0"
 
-    async def read_bus(self, after: str, block_ms: int, count: int = 1000) -> list[tuple[str, dict[str, str]]]:
+    async def read_bus(self, after: str, block_ms: int, count: int = 100) -> list[tuple[str, list[list[str]]]]:
+        """Bus entries after `after`: (entry id, [[stream, stream entry id, payload JSON], ...])."""
         found: Any = await self.client.xread({BUS: after}, count=count, block=block_ms)
-        return [(str(i), dict(fields)) for _, entries in found for i, fields in entries] if found else []
+        if not found:
+            return []
+        return [(str(i), json.loads(fields["b"])) for _, entries in found for i, fields in entries]
 
     async def latest(self, stream: str) -> str:
         last = await self.client.xrevrange(stream, count=1)

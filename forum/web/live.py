@@ -23,11 +23,12 @@ from forum.web.auth import origin_allowed, viewer_of
 log = logging.getLogger("forum.live")
 QUEUE_SIZE = 64  # frames waiting per socket before it counts as too slow
 REPLAY_MAX = 100  # missed entries replayed; beyond that the client is told to refresh
-PING_EVERY = 25.0  # app-level keepalive, so phones notice a dead connection
+PING_EVERY = 25.0  # app-level keepalive, so phones notice a dead connection (live.js waits 60 s)
 BLOCK_MS = 5000
 SLOW, UNSIGNED, REFUSED = 4008, 4401, 4403
 
-Frame = tuple[tuple[int, int], str]  # (entry order, JSON text)
+Frame = tuple[tuple[int, int] | None, str]  # (entry order or None for pings, JSON text)
+PING: Frame = (None, '{"type":"ping"}')
 
 
 def frame(entry_id: str, payload: str) -> str:
@@ -63,16 +64,17 @@ class Hub:
         self.streams = LiveStreams(self.client)
         self.subscribers: dict[str, set[Subscriber]] = defaultdict(set)
         self.dropped = 0
-        self._task: asyncio.Task[None] | None = None
+        self._tasks: list[asyncio.Task[None]] = []
 
     async def start(self) -> None:
-        self._task = asyncio.create_task(self._run(await LiveStreams(self.reader).bus_position()))
+        position = await LiveStreams(self.reader).bus_position()
+        self._tasks = [asyncio.create_task(self._run(position)), asyncio.create_task(self._ping())]
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        for task in self._tasks:
+            task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+                await task
         await self.reader.aclose()
         await self.client.aclose()
 
@@ -95,15 +97,26 @@ class Hub:
                 log.warning("live bus unreachable, retrying: %s", exc)
                 await asyncio.sleep(1)
                 continue
-            for entry_id, fields in entries:
+            for entry_id, batch in entries:
                 position = entry_id
-                self._deliver(fields)
+                for stream, stream_id, payload in batch:
+                    self._deliver(stream, stream_id, payload)
 
-    def _deliver(self, fields: dict[str, str]) -> None:
-        subs = self.subscribers.get(fields.get("s", ""))
+    async def _ping(self) -> None:
+        """One timer for all sockets (a timeout per socket would cost a task per frame)."""
+        while True:
+            await asyncio.sleep(PING_EVERY)
+            for subs in list(self.subscribers.values()):
+                self.offer(subs, PING)
+
+    def _deliver(self, stream: str, entry_id: str, payload: str) -> None:
+        subs = self.subscribers.get(stream)
         if not subs:
             return
-        item = (entry_key(fields["i"]), frame(fields["i"], fields["d"]))
+        item = (entry_key(entry_id), frame(entry_id, payload))
+        self.offer(subs, item)
+
+    def offer(self, subs: set[Subscriber], item: Frame) -> None:
         for sub in list(subs):
             if not sub.offer(item):
                 self.dropped += 1
@@ -144,17 +157,13 @@ async def _catch_up(ws: WebSocket, hub: Hub, stream: str, last: str | None) -> t
 
 
 async def _send_loop(ws: WebSocket, sub: Subscriber, position: tuple[int, int]) -> None:
-    while True:
-        try:
-            item = await asyncio.wait_for(sub.queue.get(), PING_EVERY)
-        except TimeoutError:
-            await ws.send_text('{"type":"ping"}')
-            continue
-        if item is None:
-            return
-        if item[0] > position:  # frames already sent by the replay are skipped
-            position = item[0]
-            await ws.send_text(item[1])
+    while (item := await sub.queue.get()) is not None:
+        order, text = item
+        if order is None:
+            await ws.send_text(text)
+        elif order > position:  # frames already sent by the replay are skipped
+            position = order
+            await ws.send_text(text)
 
 
 async def _receive_loop(ws: WebSocket) -> None:

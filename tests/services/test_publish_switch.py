@@ -11,8 +11,9 @@ from forum.domain import Meeting, MeetingStatus, PitchPlacement, Placement, RunS
 from forum.errors import Conflict
 from forum.services.publish import publish_run
 from forum.store import EventStore
+from forum.store.codec import encode
 from forum.store.runs import RunStore
-from forum.store.schedule import ScheduleStore
+from forum.store.schedule import ScheduleStore, encode_meeting
 from forum.store.streams import attendee_stream, organizer_stream
 from tests.factories import tiny_instance
 
@@ -57,3 +58,8 @@ def test_publish_of_failed_run_conflicts(store: EventStore) -> None:
     run = _finished_run(store, Schedule(()), RunStatus.FAILED)
     with pytest.raises(Conflict):
         publish_run(store.client, "tiny", run)
+
+
+def test_fast_meeting_encoding_matches_the_codec() -> None:
+    meeting = Meeting("w1", "w1", "s0", "T1", MeetingStatus.ACCEPTED, True)
+    assert json.loads(encode_meeting(meeting)) == json.loads(encode("meeting", meeting))

@@ -24,7 +24,8 @@ def test_send_appends_to_stream_and_bus(store: EventStore) -> None:
     stream = attendee_stream("tiny", "a1")
     ids = Streams(store.client).send([Note(stream, {"type": "x", "n": 1})])
     (entry,) = store.client.xrange(BUS)
-    assert entry[1]["s"] == stream and entry[1]["i"] == ids[0] and json.loads(entry[1]["d"])["n"] == 1
+    ((to, entry_id, payload),) = json.loads(entry[1]["b"])
+    assert to == stream and entry_id == ids[0] and json.loads(payload)["n"] == 1
     assert store.client.xrange(stream)[0][0] == ids[0]
 
 
