@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import redis
 
-from forum.domain import Attendee, LocationKind, PitchSession, SlotKind
+from forum.domain import Attendee, LocationKind, PitchSession, Slot, SlotKind
 from forum.store import EventStore
 
 
@@ -22,6 +22,16 @@ class SetupView:
     areas: list[tuple[str, int]]
     sessions: list[PitchSession]
     roles: list[tuple[str, int, str]]  # role, attendees, caps as seen on the first one
+    breaks: dict[str, list[str]]  # day → holes between its meeting slots
+
+
+def breaks_of(slots: list[Slot]) -> dict[str, list[str]]:
+    """Per day, the holes between consecutive meeting slots ('12:30-14:30')."""
+    by_day: dict[str, list[str]] = defaultdict(list)
+    for a, b in zip(slots, slots[1:], strict=False):
+        if a.start.date() == b.start.date() and b.start > a.end:
+            by_day[f"{a.start:%Y-%m-%d}"].append(f"{a.end:%H:%M}-{b.start:%H:%M}")
+    return dict(by_day)
 
 
 def _caps(person: Attendee) -> str:
@@ -47,4 +57,5 @@ def setup_view(client: redis.Redis, event: str) -> SetupView:
         sorted(Counter(t.area or "-" for t in tables).items()),
         sorted(store.entities(event, "pitch_session").all(), key=lambda s: s.id),
         [(role, n, _caps(first_of[role])) for role, n in sorted(roles.items())],
+        breaks_of(slots),
     )
