@@ -9,6 +9,7 @@ from starlette.routing import Route
 
 from forum.services import signin
 from forum.store.sessions import SessionStore
+from forum.web import i18n
 from forum.web.auth import (
     SESSION_COOKIE,
     anonymous_csrf,
@@ -20,9 +21,11 @@ from forum.web.auth import (
 
 
 def _page(request: Request, template: str, context: dict[str, object], status: int = 200) -> Response:
-    context = {"csrf": anonymous_csrf(request), **context}
+    lang = i18n.choose(request)
+    context = {"csrf": anonymous_csrf(request), "lang": lang, "_": i18n.translator(lang), **context}
     response = request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
     remember_anonymous_csrf(request, response)
+    i18n.remember(request, response, lang)
     return response
 
 

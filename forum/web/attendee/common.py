@@ -17,6 +17,7 @@ from forum.web.auth import Viewer, check_csrf, require_viewer
 T = TypeVar("T")
 MAX_FIELD = 2000  # any single form value; the services apply the tighter per-field limits
 MAX_FIELDS = 50
+MAX_BODY = 64 * 1024  # a request form is a few hundred bytes; refuse megabytes before parsing them
 DONE = {"sent", "withdrawn", "accepted", "declined"}
 
 
@@ -36,6 +37,12 @@ def redis_of(request: Request) -> Any:
 async def posted(request: Request) -> tuple[Viewer, FormData]:
     """The signed-in attendee and their form, after the CSRF check; oversized forms are refused."""
     who = await viewer(request)
+    try:
+        length = int(request.headers.get("content-length", "0"))
+    except ValueError:
+        length = MAX_BODY + 1
+    if length > MAX_BODY:
+        raise InvalidInput("This form is far too large.", status=413)
     form = await request.form(max_files=0, max_fields=MAX_FIELDS)
     await check_csrf(request, form)
     for _, value in form.multi_items():

@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.requests import Request
 from starlette.responses import Response
 
+from forum.domain import WishStatus
 from forum.errors import InvalidInput, NotFound
-from forum.services import requests
+from forum.services import agenda, requests
 from forum.web.attendee.common import back_to, call, field, page, posted, redis_of, viewer
 from forum.web.attendee.directory import profile_context
 
 
+def _context(client: Any, event: str, attendee: str) -> dict[str, Any]:
+    """Sent requests with their meeting if one is scheduled; received ones split into to answer and answered.
+
+    A pending request that already has a proposed meeting is answered on the agenda, as that meeting.
+    """
+    meetings = {i.meeting.id: i for i in agenda.items_of(client, event, attendee) if i.meeting.status in agenda.LIVE}
+    received = requests.received_requests(client, event, attendee)
+    pending = [r for r in received if r.wish.status is WishStatus.PENDING]
+    return {"sent": requests.sent_requests(client, event, attendee), "meetings": meetings,
+            "pending": [r for r in pending if r.wish.id not in meetings],
+            "answered": [r for r in received if r.wish.status is not WishStatus.PENDING]}
+
+
 async def my_requests(request: Request) -> Response:
     who = await viewer(request)
-    client = redis_of(request)
-    sent = await call(requests.sent_requests, client, who.event, who.attendee)
-    received = await call(requests.received_requests, client, who.event, who.attendee)
-    return page(request, who, "attendee/requests.html", {"sent": sent, "received": received})
+    context = await call(_context, redis_of(request), who.event, who.attendee)
+    return page(request, who, "attendee/requests.html", context)
 
 
 async def ask(request: Request) -> Response:

@@ -54,4 +54,12 @@ FR: dict[str, str] = {
         "Les collègues doivent être d'autres participants de l'événement.",
     "Choose at most 5 colleagues.": "Choisissez 5 collègues au plus.",
     "You cannot ask yourself for a meeting.": "Vous ne pouvez pas vous demander un rendez-vous.",
+    # sign-in
+    "Sign in": "Se connecter", "Event": "Événement", "Access code": "Code d'accès", "Welcome": "Bienvenue",
+    "Open the personal link from your invitation, or enter your access code.":
+        "Ouvrez le lien personnel de votre invitation, ou saisissez votre code d'accès.",
+    "No code? Ask the forum desk or the organizers for a new invitation.":
+        "Pas de code ? Demandez une nouvelle invitation à l'accueil du forum ou aux organisateurs.",
+    "Tap the button to sign in on this device. The link works once.":
+        "Touchez le bouton pour vous connecter sur cet appareil. Le lien ne sert qu'une fois.",
 }

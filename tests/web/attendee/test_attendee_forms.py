@@ -18,7 +18,8 @@ ASK_CASES = [
     ({"target": "b1", "importance": "urgent"}, 400, "how important"),
     ({"target": "b1", "importance": ["must", "if_possible"]}, 400, "more than once"),
     ({"target": "b1", "importance": "must", "message": "x" * 501}, 400, "too long"),
-    ({"target": "b1", "importance": "must", "message": "x" * 100_000}, 400, "far too long"),
+    ({"target": "b1", "importance": "must", "message": "x" * 3000}, 400, "far too long"),
+    ({"target": "b1", "importance": "must", "message": "x" * 100_000}, 413, "too large"),
     ({"target": "ghost", "importance": "must"}, 404, "no such attendee"),
     ({"target": SCRIPT, "importance": "must"}, 404, "no such attendee"),
     ({"target": "p1", "importance": "must"}, 400, "yourself"),
@@ -51,6 +52,14 @@ def test_request_form_error_keeps_what_was_typed(visitor: Visitor) -> None:
                                                   "days": "1999-01-01"})
     assert response.status_code == 400 and 'id="request-form"' in response.text
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in response.text and SCRIPT not in response.text
+
+
+def test_request_form_megabytes_refused_before_parsing(visitor: Visitor) -> None:
+    visitor.sign_in("p1")
+    before = snapshot(visitor.store)
+    response = visitor.post("/e/lille/requests", {"target": "b1", "importance": "must", "message": "x" * 3_000_000})
+    assert response.status_code == 413 and "too large" in response.text
+    assert snapshot(visitor.store) == before
 
 
 def test_request_form_file_upload_refused(visitor: Visitor) -> None:
