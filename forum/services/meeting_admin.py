@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import replace
 from typing import Any
@@ -11,13 +12,14 @@ import redis
 from forum.domain import Instance, Meeting, MeetingStatus, Placement, Schedule
 from forum.errors import Conflict, InvalidInput
 from forum.services import notify
-from forum.solver import validate
+from forum.solver import Violation, validate
 from forum.store import EventStore
 from forum.store.audit import AuditLog
 from forum.store.changes import Change, apply
 
 LIVE = (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED)
 ACTIONS = ("lock", "unlock", "cancel")
+COUNT = re.compile(r"has \d+ meetings")
 
 
 def _entry(who: str, action: str, meeting: str, detail: str) -> dict[str, Any]:
@@ -69,11 +71,19 @@ def would_be(inst: Instance, meetings: list[Meeting], pitches: list[Any], moved:
 
 
 def move_problems(inst: Instance, meetings: list[Meeting], pitches: list[Any], moved: Meeting) -> list[str]:
-    """What the validator finds wrong with the move that it did not find before (old problems are not ours)."""
+    """What the validator finds wrong with the move that it did not find before (old problems are not ours).
+
+    Problems are matched by rule and ids, not wording: a cap already exceeded that day is not the move's fault.
+    """
     checked = replace(inst, fixed=(), previous=())
-    before = {str(v) for v in validate(checked, would_be(checked, meetings, pitches, None))}
+    before = {_problem(v) for v in validate(checked, would_be(checked, meetings, pitches, None))}
     after = validate(checked, would_be(checked, meetings, pitches, moved))
-    return [v.message for v in after if str(v) not in before]
+    return [v.message for v in after if _problem(v) not in before]
+
+
+def _problem(v: Violation) -> tuple[int, tuple[str, ...], str]:
+    """A violation without its count ('has 9 meetings' / 'has 10 meetings' are the same problem)."""
+    return v.rule, v.ids, COUNT.sub("has N meetings", v.message)
 
 
 def move(client: redis.Redis, event: str, meeting_id: str, slot: str, location: str, who: str) -> Meeting:

@@ -63,3 +63,13 @@ def test_move_meeting_onto_taken_table_or_unknown_slot_is_refused(tiny: EventSto
         meeting_admin.move(tiny.client, "tiny", "w1", "zz", "T1", "org")
     with pytest.raises(InvalidInput):
         meeting_admin.move(tiny.client, "tiny", "w1", "", "T1", "org")
+
+
+def test_move_ignores_problems_that_were_already_there(tiny: EventStore) -> None:
+    from dataclasses import replace
+
+    inst = tiny.export_instance("tiny")
+    capped = tuple(replace(a, max_meetings=1) if a.id == "a1" else a for a in inst.attendees)
+    tiny.entities("tiny", "attendee").put(*capped)  # a1 is already over a cap of 1 with w1 and w2
+    moved = meeting_admin.move(tiny.client, "tiny", "w1", "s2", "T1", "org")
+    assert moved.slot == "s2"
