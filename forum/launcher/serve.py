@@ -51,7 +51,10 @@ def serve(settings: Settings, demo: bool = False) -> int:
             print(f"forum: loaded demo events {', '.join(load_demo(store))}", flush=True)
         app = create_app(settings.with_overrides(redis_url=redis_url))
         print(f"forum: serving on http://{settings.host}:{settings.port}", flush=True)
-        uvicorn.run(app, host=settings.host, port=settings.port, ws="websockets-sansio", log_level="warning")
+        # No permessage-deflate: live frames are ~200 bytes, and a zlib context per socket would cost
+        # ~40 kB each (benchmarks/results/push.md: 5,000 phones 473 MB with it, 284 MB without).
+        uvicorn.run(app, host=settings.host, port=settings.port, ws="websockets-sansio", log_level="warning",
+                    ws_per_message_deflate=False)
     except KeyboardInterrupt:
         pass
     finally:
