@@ -11,6 +11,7 @@ import redis
 from forum.domain import Attendee, Location, Meeting, MeetingStatus, Slot, Wish, WishStatus
 from forum.errors import Conflict, InvalidInput, NotFound
 from forum.services import notify, repair
+from forum.services.pitch_agenda import PitchItem, pitches_of
 from forum.services.requests import RequestView, received_requests, tell
 from forum.store import EventStore
 from forum.store.agenda import AgendaStore
@@ -29,6 +30,8 @@ class AgendaItem:
     others: tuple[Attendee, ...]  # everyone in the meeting but the viewer
     mine_to_accept: bool  # the person asked accepts; any participant may decline
 
+    kind = "meeting"
+
     @property
     def start(self) -> datetime:
         return self.slot.window.start
@@ -44,6 +47,7 @@ class Agenda:
     items: list[AgendaItem]  # every meeting of the viewer's, in time order
     incoming: list[RequestView] = field(default_factory=list)  # pending requests to answer
     now: datetime | None = None
+    pitches: list[PitchItem] = field(default_factory=list)
 
     @property
     def live(self) -> list[AgendaItem]:
@@ -58,9 +62,11 @@ class Agenda:
         return next((i for i in self.live if self.now is None or i.end > self.now), None)
 
     @property
-    def days(self) -> list[tuple[date, list[AgendaItem]]]:
-        out: dict[date, list[AgendaItem]] = {}
-        for item in self.live:
+    def days(self) -> list[tuple[date, list[AgendaItem | PitchItem]]]:
+        """Live meetings and pitch sessions, by day and time."""
+        out: dict[date, list[AgendaItem | PitchItem]] = {}
+        both: list[AgendaItem | PitchItem] = [*self.live, *self.pitches]
+        for item in sorted(both, key=lambda i: (i.start, i.kind)):
             out.setdefault(item.start.date(), []).append(item)
         return sorted(out.items())
 
@@ -99,7 +105,7 @@ def agenda(client: redis.Redis, event: str, attendee: str, now: datetime | None 
     placed = {i.meeting.id for i in items if i.meeting.status in LIVE}
     incoming = [r for r in received_requests(client, event, attendee)
                 if r.wish.status is WishStatus.PENDING and r.wish.id not in placed]
-    return Agenda(me, items, incoming, now or local_now(client, event))
+    return Agenda(me, items, incoming, now or local_now(client, event), pitches_of(client, event, attendee))
 
 
 def answer_meeting(client: redis.Redis, event: str, attendee: str, meeting_id: str, decision: str,

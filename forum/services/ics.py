@@ -9,6 +9,7 @@ import redis
 
 from forum.domain import MeetingStatus
 from forum.services.agenda import AgendaItem, items_of
+from forum.services.pitch_agenda import PitchItem, pitches_of
 from forum.store import EventStore
 from forum.store.agenda import AgendaStore
 
@@ -66,16 +67,30 @@ def _vevent(event: str, item: AgendaItem, zone: ZoneInfo, sequence: int, stamp: 
     return [*lines, "END:VEVENT"]
 
 
+def _pitch_vevent(event: str, item: PitchItem, zone: ZoneInfo, sequence: int, stamp: str) -> list[str]:
+    what = "Your pitch" if item.presenting else "Pitch session"
+    place = item.room.name or item.room.id
+    return ["BEGIN:VEVENT", f"UID:{escape(item.id)}@{escape(event)}.forum", f"SEQUENCE:{sequence}",
+            f"DTSTAMP:{stamp}", f"DTSTART:{_utc(item.start, zone)}", f"DTEND:{_utc(item.end, zone)}",
+            f"SUMMARY:{escape(f'{what}: {item.project.title}')}", f"LOCATION:{escape(place)}", "STATUS:CONFIRMED",
+            "END:VEVENT"]
+
+
 def calendar(client: redis.Redis, event: str, attendee: str) -> str:
     """The whole feed; a meeting keeps its UID for life and its SEQUENCE grows whenever it changes."""
     found = EventStore(client).get(event)
     zone = ZoneInfo(found.timezone)
     items = [i for i in items_of(client, event, attendee) if i.meeting.status in SHOWN]
-    sequences = AgendaStore(client, event).revisions({i.meeting.id: fingerprint(i) for i in items})
+    pitches = pitches_of(client, event, attendee)
+    prints = {i.meeting.id: fingerprint(i) for i in items}
+    prints.update({f"pitch:{p.project.id}": f"{p.slot.id}|{p.room.id}" for p in pitches})
+    sequences = AgendaStore(client, event).revisions(prints)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//forum//meetings//EN", "CALSCALE:GREGORIAN",
              "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(found.name)}", f"X-WR-TIMEZONE:{found.timezone}"]
     for item in items:
         lines.extend(_vevent(event, item, zone, sequences[item.meeting.id], stamp))
+    for pitch in pitches:
+        lines.extend(_pitch_vevent(event, pitch, zone, sequences[f"pitch:{pitch.project.id}"], stamp))
     lines.append("END:VCALENDAR")
     return "\r\n".join(fold(line) for line in lines) + "\r\n"

@@ -79,3 +79,21 @@ def test_ics_fold_keeps_lines_short_and_characters_whole() -> None:
     assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
     assert folded.replace("\r\n ", "") == line
     assert escape("a\\b") == "a\\\\b"
+
+
+def test_ics_and_agenda_include_pitches_for_presenter_and_panel(store: EventStore) -> None:
+    from forum.domain import PitchPlacement
+    from forum.services.agenda import agenda
+    from tests.factories import tiny_instance
+
+    store.import_instance(tiny_instance())
+    store.entities("tiny", "pitch").put(PitchPlacement("pr1", "p1"))
+    presenter = _events(calendar(store.client, "tiny", "a2"))
+    panel = _events(calendar(store.client, "tiny", "a1"))
+    pitch = next(e for e in presenter if e["UID"] == "pitch-pr1@tiny.forum")
+    assert pitch["SUMMARY"] == "Your pitch: Les Mines" and pitch["LOCATION"] == "Pitch room"
+    assert pitch["DTSTART"] == "20260324T130000Z"  # 14:00 in Paris, before the clocks change
+    assert any(e["SUMMARY"] == "Pitch session: Les Mines" for e in panel)
+    assert not any(e["UID"].startswith("pitch-") for e in _events(calendar(store.client, "tiny", "a3")))
+    days = agenda(store.client, "tiny", "a2").days
+    assert [i.kind for _, items in days for i in items][-1] == "pitch"

@@ -54,6 +54,7 @@ FR: dict[str, str] = {
         "Les collègues doivent être d'autres participants de l'événement.",
     "Choose at most 5 colleagues.": "Choisissez 5 collègues au plus.",
     "You cannot ask yourself for a meeting.": "Vous ne pouvez pas vous demander un rendez-vous.",
+    "You pitch": "Vous pitchez", "Pitch session": "Session de pitch",
     # sign-in
     "Sign in": "Se connecter", "Event": "Événement", "Access code": "Code d'accès", "Welcome": "Bienvenue",
     "Open the personal link from your invitation, or enter your access code.":

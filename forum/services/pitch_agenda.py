@@ -1,0 +1,57 @@
+"""Pitch sessions on an attendee's agenda: the pitches they present and the ones they hear on a panel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import redis
+
+from forum.domain import Location, PitchSession, Project, Slot
+from forum.store import EventStore
+
+
+@dataclass(frozen=True)
+class PitchItem:
+    project: Project
+    slot: Slot
+    room: Location
+    session: PitchSession
+    presenting: bool  # False: the attendee sits on the session's panel
+
+    kind = "pitch"
+
+    @property
+    def id(self) -> str:
+        return f"pitch-{self.project.id}"
+
+    @property
+    def start(self) -> datetime:
+        return self.slot.window.start
+
+    @property
+    def end(self) -> datetime:
+        return self.slot.window.end
+
+
+def pitches_of(client: redis.Redis, event: str, attendee: str) -> list[PitchItem]:
+    """Every published pitch the attendee presents or hears, in time order."""
+    store = EventStore(client)
+    placed = store.pitches(event)
+    if not placed:
+        return []
+    sessions: list[PitchSession] = store.entities(event, "pitch_session").all()
+    projects = {p.id: p for p in store.entities(event, "project").get_many(sorted({x.project for x in placed}))}
+    slots = {s.id: s for s in store.entities(event, "slot").get_many(sorted({x.slot for x in placed}))}
+    rooms = {r.id: r for r in store.entities(event, "location").get_many(sorted({s.location for s in sessions}))}
+    items = []
+    for placement in placed:
+        project, slot = projects.get(placement.project), slots.get(placement.slot)
+        session = next((s for s in sessions if placement.slot in s.slots), None)
+        if project is None or slot is None or session is None:
+            continue  # a re-import removed it; the next publish drops the pitch
+        presenting = attendee in project.presenters
+        if presenting or attendee in session.panel:
+            room = rooms.get(session.location, Location(session.location))
+            items.append(PitchItem(project, slot, room, session, presenting))
+    return sorted(items, key=lambda i: (i.start, i.project.id))

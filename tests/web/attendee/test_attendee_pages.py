@@ -1,0 +1,74 @@
+"""What the attendee pages show: directory filters, profile, agenda with pitches, print, calendar download."""
+
+from __future__ import annotations
+
+import pytest
+
+from forum.domain import Attendee, MeetingStatus, PitchPlacement, PitchSession, Project, Slot, SlotKind, Window
+from forum.services.requests import RequestForm, create_request
+from tests.web.attendee.conftest import Visitor
+from tests.web.attendee.market import DAY1, EVENT, place
+
+
+def _names(html: str) -> list[str]:
+    return [part.split("</strong>")[0] for part in html.split('<li class="card person"><a')[1:]
+            for part in [part.split("<strong>")[1]]]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("", ["Bea Buyer", "Ben Distributor", "Olaf Other", "Pierre Colleague"]),  # not me, not organizers
+    ("q=nordic", ["Bea Buyer"]),
+    ("q=DRAMA+head", ["Bea Buyer"]),
+    ("role=distributor", ["Ben Distributor"]),
+    ("country=NO", ["Olaf Other"]),
+    ("organization=lille", ["Pierre Colleague"]),
+    ("looking_for=comedy", ["Ben Distributor"]),
+    ("role=buyer&country=US", []),
+])
+def test_directory_filters(visitor: Visitor, query: str, expected: list[str]) -> None:
+    page = visitor.sign_in("p1").client.get(f"/e/lille/people?{query}")
+    assert page.status_code == 200 and _names(page.text) == expected
+
+
+def test_directory_pages_keep_the_filters(visitor: Visitor) -> None:
+    crowd = [Attendee(f"x{i:02}", f"Buyer {i:02}", "Big TV", "buyer", country="FR") for i in range(45)]
+    visitor.store.entities(EVENT, "attendee").put(*crowd)
+    first = visitor.sign_in("p1").client.get("/e/lille/people?q=big&country=FR").text
+    assert len(_names(first)) == 30 and "1 / 2" in first and "?q=big&amp;country=FR&amp;page=2" in first
+    second = visitor.client.get("/e/lille/people?q=big&country=FR&page=2").text
+    assert len(_names(second)) == 15 and _names(second)[-1] == "Buyer 44"
+
+
+def test_profile_of_organizer_or_other_event_not_found(visitor: Visitor) -> None:
+    visitor.sign_in("p1")
+    assert visitor.client.get("/e/lille/people/o1").status_code == 404
+    assert "Head of Drama" in visitor.client.get("/e/lille/people/b1").text
+    assert 'id="request-form"' not in visitor.client.get("/e/lille/people/p3").text  # producers take no requests
+
+
+def test_agenda_shows_next_meeting_and_pitches_by_day(visitor: Visitor) -> None:
+    wish = create_request(visitor.store.client, EVENT, "p1", RequestForm("b1", "must"))
+    place(visitor.store, wish.id, "d1-600", "T2", MeetingStatus.ACCEPTED)
+    start = DAY1.replace(hour=14)
+    room = visitor.store.entities(EVENT, "location")
+    from forum.domain import Location, LocationKind
+
+    room.put(Location("R1", LocationKind.ROOM, "Pitch room"))
+    visitor.store.entities(EVENT, "slot").put(Slot("pitch1", Window(start, start.replace(minute=15)), SlotKind.PITCH))
+    visitor.store.entities(EVENT, "pitch_session").put(PitchSession("ps1", "R1", ("b1",), ("pitch1",), "Drama"))
+    visitor.store.entities(EVENT, "project").put(Project("pr1", "Les Mines", ("p1",)))
+    visitor.store.entities(EVENT, "pitch").put(PitchPlacement("pr1", "pitch1"))
+    page = visitor.sign_in("p1").client.get("/e/lille/agenda").text
+    days = page.split('id="days"')[1]
+    assert days.index("Tuesday 19 March") < days.index("You pitch") < days.index("Wednesday 20 March")
+    assert 'id="next"' in page and "Bea Buyer" in page.split('id="next"')[1].split("</section>")[0]
+    panel = visitor.sign_in("b1").client.get("/e/lille/agenda/print").text
+    assert "Pitch session" in panel and "Les Mines" in panel and "Paula Producer (Lille Films)" in panel
+
+
+def test_calendar_download_is_ics(visitor: Visitor) -> None:
+    wish = create_request(visitor.store.client, EVENT, "p1", RequestForm("b1", "must"))
+    place(visitor.store, wish.id)
+    response = visitor.sign_in("b1").client.get("/e/lille/agenda.ics")
+    assert response.headers["content-type"].startswith("text/calendar")
+    assert f"UID:{wish.id}@lille.forum" in response.text and "no-store" in response.headers["cache-control"]
