@@ -104,8 +104,11 @@ def all_required(seed: int = 1, buyers: int = 20, sellers: int = 40, per_seller:
     people += [{"id": f"s{i}", "name": f"s{i}", "role": "producer"} for i in range(sellers)]
     slots = [s for s in _slots() if s["start"].startswith(DAYS[0]) and s["kind"] == "meeting"][:16]
     wishes = []
-    for i in range(sellers):
-        for b in rng.sample(range(buyers), per_seller):
+    order = list(range(buyers))
+    rng.shuffle(order)
+    for i in range(sellers):  # each buyer gets the same number of requests, as organizers arrange it
+        for k in range(per_seller):
+            b = order[(i * per_seller + k) % buyers]
             wishes.append({"id": f"w{len(wishes)}", "from": f"s{i}", "to": f"b{b}", "required": True})
     tables = -(-len(wishes) * 115 // (100 * len(slots)))
     return {"format": "forum-instance/1", "event": {"name": "All required"}, "slots": slots,

@@ -76,6 +76,46 @@ class GapSearch:
         tt.place(wi, best)
         return best != old
 
+    def _chain(self, wi: int, s1: int, s2: int) -> list[int] | None:
+        """The Kempe chain of meeting wi between slots s1 and s2: meetings linked by shared attendees."""
+        tt, fest = self.tt, self.fest
+        chain, todo = {wi}, [wi]
+        while todo:
+            m = todo.pop()
+            other = s2 if tt.at[m] == s1 else s1
+            if m in tt.locked or not (fest.usable[m] >> other) & 1 or len(chain) > 24:
+                return None
+            for p in fest.parts[m]:
+                q = tt.who.get((p, other))
+                if q is not None and q not in chain:
+                    chain.add(q)
+                    todo.append(q)
+        return list(chain)
+
+    def kempe(self, wi: int, s2: int) -> bool:
+        """Swap a chain of meetings between two slots of one day when tables allow and the cost drops."""
+        tt, fest = self.tt, self.fest
+        s1 = tt.at[wi]
+        chain = self._chain(wi, s1, s2)
+        if chain is None:
+            return False
+        n1 = sum(1 for m in chain if tt.at[m] == s1)
+        n2 = len(chain) - n1
+        if len(tt.in_slot[s2]) - n2 + n1 > fest.table_cap[s2] or len(tt.in_slot[s1]) - n1 + n2 > fest.table_cap[s1]:
+            return False
+        days = {fest.day_of[s1]}
+        base = self.cost(chain, days)
+        self._flip(chain, s1, s2)
+        if self.cost(chain, days) < base:
+            return True
+        self._flip(chain, s1, s2)
+        return False
+
+    def _flip(self, chain: list[int], s1: int, s2: int) -> None:
+        where = {m: self.tt.remove(m) for m in chain}
+        for m, s in where.items():
+            self.tt.place(m, s2 if s == s1 else s1)
+
     def swap(self, a: int, b: int) -> bool:
         """Exchange the slots of two meetings of the same attendee when both fit and the cost drops."""
         tt, fest = self.tt, self.fest
@@ -101,7 +141,7 @@ def compact(fest: Festival, tt: Timetable, weights: Weights, stop: Callable[[], 
     """Sweep attendee-days with gaps until a sweep changes nothing or time is up; returns moves made."""
     search = GapSearch(fest, tt, weights)
     moves = 0
-    for _ in range(4):
+    for _ in range(8):
         before = moves
         for p in range(len(fest.attendees)):
             if not tt.busy[p]:
@@ -115,6 +155,11 @@ def compact(fest: Festival, tt: Timetable, weights: Weights, stop: Callable[[], 
                         and wi not in tt.locked]
                 for wi in mine:
                     moves += search.relocate(wi)
+                if search.gaps(p, d) > 0 and fest.simple_slots:
+                    for wi in mine:
+                        for s2 in bit_list(fest.usable[wi] & fest.day_mask[d]):
+                            if tt.at[wi] != s2 and search.kempe(wi, s2):
+                                moves += 1
                 if search.gaps(p, d) > 0:
                     for i, a in enumerate(mine):
                         for b in mine[i + 1:]:

@@ -66,9 +66,11 @@ def _required_conflicts(fest: Festival) -> list[str]:
             if len(days) == 1:
                 day_load[(p, days[0])].append(wish.id)
     for p, names in load.items():
-        if len(names) > fest.cap_total[p]:
+        room = fest.capacity(p, fest.available)
+        if len(names) > room:
+            why = f"a cap of {fest.cap_total[p]}" if room == fest.cap_total[p] else f"room for only {room}"
             out.append(f"{fest.attendees[p].id} has {len(names)} required or fixed meetings "
-                       f"({', '.join(names)}) but a cap of {fest.cap_total[p]}")
+                       f"({', '.join(names)}) but {why}")
     for (p, _), names in day_load.items():
         if len(names) > fest.cap_day[p]:
             out.append(f"{fest.attendees[p].id} has {len(names)} required meetings ({', '.join(names)}) that "

@@ -29,7 +29,7 @@ def idle_runs(fest: Festival, tt: Timetable, p: int, d: int) -> int:
 
 
 def solve_window(fest: Festival, tt: Timetable, freed: list[int], slot_mask: int, weights: Weights,
-                 eligible: set[int], clock: cpsat.Clock, seconds: float, seed: int = 0) -> bool:
+                 eligible: set[int], clock: cpsat.Clock, seconds: float, seed: int = 0, workers: int = 1) -> bool:
     """Re-place `freed` inside `slot_mask`; keep the result only when the window's objective improves."""
     old = {wi: tt.at[wi] for wi in freed if tt.at[wi] >= 0}
     for wi in old:
@@ -46,7 +46,7 @@ def solve_window(fest: Festival, tt: Timetable, freed: list[int], slot_mask: int
     people = {p for wi in freed for p in fest.parts[wi]}
     mdl.add_gaps(wm, weights, people, slot_mask)
     wm.model.maximize(sum(c * v for c, v in wm.terms))
-    solver, status = cpsat.run(wm.model, seconds, clock, workers=1, seed=seed)
+    solver, status = cpsat.run(wm.model, seconds, clock, workers=workers, seed=seed)
     better = status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and \
         solver.objective_value > wm.current_objective() + 0.5
     if better:

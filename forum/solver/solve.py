@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from forum.domain import Instance, Schedule, Unscheduled, Window
 from forum.solver import cpsat
+from forum.solver.anneal import anneal
 from forum.solver.compact import compact
 from forum.solver.conflicts import precheck
 from forum.solver.explain import reason
@@ -27,8 +28,8 @@ from forum.solver.validate import validate
 def _reserve(inst: Instance, limit: float, prep_seconds: float) -> float:
     """Time kept back for tables, reasons, validation and figures: they grow with the instance, and
     with how slow this machine is right now, which the preparation time measures."""
-    size = 0.3 + 8e-5 * (len(inst.wishes) + 10 * len(inst.attendees))
-    return min(0.35 * limit, max(size, 0.3 + 15 * prep_seconds))
+    size = 0.3 + 1e-4 * (len(inst.wishes) + 10 * len(inst.attendees))
+    return min(0.35 * limit, max(size, 0.3 + 25 * prep_seconds))
 
 
 class Run:
@@ -107,9 +108,11 @@ class Run:
         fill(tt, refill_order(tt, rest, eligible), clock.stop)
         serve_starving(fest, tt, eligible, clock.stop)
         self.report("refill")
-        compact_until = clock.elapsed() + 0.7 * clock.left()  # the rest goes to neighbourhood search
+        compact_until = clock.elapsed() + 0.5 * clock.left()  # the rest goes to neighbourhood search
         compact(fest, tt, prm.weights, lambda: clock.stop() or clock.elapsed() > compact_until)
         self.report("compact")
+        anneal(fest, tt, prm.weights, 0.7 * clock.left(), clock.stop, prm.seed)
+        self.report("anneal")
         improve(fest, tt, prm.weights, eligible, clock, prm.seed, lambda ph: self.report(ph, force=False),
                 self.bound)
         return []
