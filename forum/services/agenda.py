@@ -160,7 +160,9 @@ def cancel_meeting_of(client: redis.Redis, event: str, wish: Wish) -> None:
     except NotFound:
         return
     if before.status is not after.status:
-        tell(client, event, wish.participants, {"type": "meeting.cancelled", "meeting": wish.id})
+        message = {"type": "meeting.cancelled", "meeting": wish.id}
+        tell(client, event, wish.participants, message)
+        notify.to_organizers(client, event, message)
         _repair(client, event)
 
 

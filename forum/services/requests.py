@@ -138,7 +138,7 @@ def create_request(client: redis.Redis, event: str, requester: str, form: Reques
         within=_within(client, event, form.days), message=form.message.strip(),
     )
     store.add(wish)
-    tell(client, event, [target.id], {"type": "request.new", "wish": wish.id})
+    tell(client, event, [target.id, *wish.colleagues], {"type": "request.new", "wish": wish.id})
     return wish
 
 

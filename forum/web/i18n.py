@@ -42,3 +42,9 @@ def translator(lang: str) -> Callable[[str], str]:
         return catalogue.get(text, text)
 
     return translate
+
+
+def context(request: Request) -> dict[str, object]:
+    """A Jinja2Templates context processor: `lang` and `_` on every page (error pages included) when wired."""
+    lang = choose(request)
+    return {"lang": lang, "_": translator(lang)}
