@@ -96,6 +96,8 @@ class GapSearch:
         """Swap a chain of meetings between two slots of one day when tables allow and the cost drops."""
         tt, fest = self.tt, self.fest
         s1 = tt.at[wi]
+        if fest.day_of[s1] != fest.day_of[s2]:
+            return False  # within one day only: day counts stay as they are, so caps need no check
         chain = self._chain(wi, s1, s2)
         if chain is None:
             return False

@@ -33,10 +33,13 @@ class SelectionLP:
         fest, lp = self.fest, self.lp
         objective = lp.Objective()
         objective.SetMaximization()
+        # Among equally valuable choices keep the published meetings; the bonuses sum to under 0.5, so
+        # the floor of the optimum still bounds the value.
+        keep = 0.4 / max(1, len(fest.previous))
         for wi, mask in enumerate(fest.feasible):
             if mask:
                 self.x[wi] = var = lp.NumVar(1.0 if fest.required[wi] else 0.0, 1.0, "")
-                objective.SetCoefficient(var, float(fest.weight[wi]))
+                objective.SetCoefficient(var, fest.weight[wi] + (keep if wi in fest.previous else 0.0))
         self._attendee_caps()
         self._table_caps()
 

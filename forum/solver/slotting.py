@@ -31,6 +31,12 @@ def _move_elsewhere(tt: Timetable, wi: int, avoid: int) -> bool:
     return False
 
 
+def _published_here(tt: Timetable, wi: int) -> bool:
+    """A published meeting still at its slot: repairs leave it there (re-solves move few meetings)."""
+    published = tt.fest.previous.get(wi)
+    return published is not None and published[0] == tt.at[wi]
+
+
 def _blockers(tt: Timetable, wi: int, s: int) -> list[int] | None:
     """The meetings that stand in the way of wish wi at slot s, or None when caps (not meetings) do."""
     fest = tt.fest
@@ -42,17 +48,21 @@ def _blockers(tt: Timetable, wi: int, s: int) -> list[int] | None:
         for j in fest.days.overlaps[s]:
             if (tt.busy[p] >> j) & 1:
                 occ = tt.occupant(p, j)
-                if occ is None or occ in tt.locked:
+                if occ is None or occ in tt.locked or _published_here(tt, occ):
                     return None
                 found.add(occ)
     if not found and tt.table_load(s) >= fest.table_cap[s]:
-        movable = [m for m in tt.in_slot[s] if m not in tt.locked]
+        movable = [m for m in tt.in_slot[s] if m not in tt.locked and not _published_here(tt, m)]
         return movable[:1] if movable else None
     return sorted(found)
 
 
 def insert(tt: Timetable, wi: int, repair: bool = True) -> bool:
-    """Place wish wi at its best free slot, or make room by moving one or two meetings elsewhere."""
+    """Place wish wi at its published slot or best free slot, or make room by moving one or two meetings."""
+    published = tt.fest.previous.get(wi)
+    if published is not None and tt.fits(wi, published[0]):
+        tt.place(wi, published[0])
+        return True
     s = tt.best_slot(wi)
     if s is not None:
         tt.place(wi, s)

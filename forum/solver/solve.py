@@ -96,8 +96,9 @@ class Run:
         self.report("selection")
         chosen = sel.chosen
         required = [wi for wi in range(len(fest.wishes)) if fest.required[wi]]
-        first = sorted(set(required) | set(chosen),
-                       key=lambda wi: (not fest.required[wi], flexibility(fest, wi), -fest.weight[wi]))
+        # Published meetings go back first, where they were: a re-solve should move as few as it can.
+        first = sorted(set(required) | set(chosen), key=lambda wi: (
+            wi not in fest.previous, not fest.required[wi], flexibility(fest, wi), -fest.weight[wi]))
         fill(tt, first, clock.stop)
         conflicts = place_required(fest, tt, clock, 0.5 * clock.left(), prm.workers, prm.seed)
         if conflicts:
