@@ -4,17 +4,29 @@ from __future__ import annotations
 
 import os
 import time
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from forum.domain import RunStatus, SolverRun, Wish
+from forum.domain import (
+    Location,
+    LocationKind,
+    PitchSession,
+    Project,
+    RunStatus,
+    Slot,
+    SlotKind,
+    SolverRun,
+    Window,
+    Wish,
+)
 from forum.services.publish import publish_run
 from forum.services.runs import start_run
 from forum.store import EventStore
 from forum.store.jobs import JobQueue
 from forum.store.requests import built_key
 from forum.store.runs import RunStore
-from tests.web.attendee.market import EVENT, load
+from tests.web.attendee.market import DAY1, EVENT, load
 
 # Where the README's screenshots are refreshed: `SCREENSHOTS_DIR=docs/screenshots pytest tests/browser`.
 SHOTS = os.environ.get("SCREENSHOTS_DIR", "")
@@ -25,6 +37,11 @@ def busy_market(store: EventStore) -> None:
     load(store)
     more = (Wish("w-ben", "p3", "b2", 10), Wish("w-pierre", "p2", "b2", 3, message="Comedy slate for 2031"))
     store.entities(EVENT, "wish").put(*more)
+    start = DAY1.replace(hour=14)
+    store.entities(EVENT, "slot").put(Slot("pitch-1", Window(start, start + timedelta(minutes=15)), SlotKind.PITCH))
+    store.entities(EVENT, "location").put(Location("R1", LocationKind.ROOM, "Pitch room", "Hall B"))
+    store.entities(EVENT, "pitch_session").put(PitchSession("ps1", "R1", ("b1", "b2"), ("pitch-1",), "Drama"))
+    store.entities(EVENT, "project").put(Project("pr1", "Les Mines", ("p1",)))
     store.client.delete(built_key(EVENT))  # the by-person index is rebuilt on the next read
 
 
