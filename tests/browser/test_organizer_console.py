@@ -30,7 +30,11 @@ def _shell_event(store: EventStore) -> None:
     store.import_instance(Instance(Event(EVENT, "Inspiration Tour"), (), (), (organizer,), ()))
 
 
-def _start_run(page: Any, gaps: str) -> str:
+def _logs(folder: Path) -> str:
+    return "\n".join(f"--- {f.name}\n{f.read_text()[-3000:]}" for f in sorted(folder.glob("*.log")))
+
+
+def _start_run(page: Any, gaps: str, logs: Path) -> str:
     page.goto(f"/e/{EVENT}/organizer/runs")
     page.fill("#start-run input[name=time_limit]", "3")
     page.fill("#start-run input[name=gaps]", gaps)
@@ -39,7 +43,10 @@ def _start_run(page: Any, gaps: str) -> str:
     run = page.url.rsplit("/", 1)[1]
     # The panel is swapped in place by organizer.js as the organizer stream reports progress: no reload.
     page.evaluate("window.__stayed = true")
-    page.wait_for_selector('#run-live[data-status="finished"]', timeout=RUN_WAIT)
+    over = ", ".join(f'#run-live[data-status="{s}"]' for s in ("finished", "failed", "cancelled"))
+    page.wait_for_selector(over, timeout=RUN_WAIT)
+    status = page.get_attribute("#run-live", "data-status")
+    assert status == "finished", f"{run} ended {status}: {page.inner_text('#run-live')}\n{_logs(logs)}"
     assert page.evaluate("window.__stayed === true")
     assert page.evaluate("window.__events.some(function (t) { return t.indexOf('run.') === 0; })")
     assert page.locator("#run-live svg polyline.value").count() == 1
@@ -76,8 +83,8 @@ def test_organizer_runs_compares_publishes_and_edits(browser: Any, live_server: 
     page.click("text=Import event")
     assert "Imported the event: 21 attendees" in page.inner_text(".banner.done")
 
-    first = _start_run(page, "3")
-    second = _start_run(page, "0")
+    first = _start_run(page, "3", tmp_path)
+    second = _start_run(page, "0", tmp_path)
 
     page.goto(f"/e/{EVENT}/organizer/runs")
     page.select_option("#compare-runs select[name=left]", first)
