@@ -19,6 +19,15 @@ MAX_FIELD = 2000  # any single form value; the services apply the tighter per-fi
 MAX_FIELDS = 50
 MAX_BODY = 64 * 1024  # a request form is a few hundred bytes; refuse megabytes before parsing them
 DONE = {"sent", "withdrawn", "accepted", "declined"}
+# One-tap answers must not be tappable through someone else's frame; pages load only our own files.
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                               "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "private, no-store",  # a shared phone's back button must not show someone's agenda
+}
 
 
 async def call(fn: Callable[..., T], *args: Any) -> T:
@@ -80,5 +89,6 @@ def page(request: Request, who: Viewer, template: str, context: dict[str, Any], 
     context = {"viewer": who, "csrf": who.csrf, "event_id": who.event, "lang": lang, "_": i18n.translator(lang),
                "done": done if done in DONE else "", "path": request.url.path, **context}
     response = request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
+    response.headers.update(PAGE_HEADERS)
     i18n.remember(request, response, lang)
     return response

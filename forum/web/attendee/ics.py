@@ -14,7 +14,8 @@ ICS = "text/calendar; charset=utf-8"
 
 
 def _answer(body: str, event: str) -> Response:
-    headers = {"Content-Disposition": f'inline; filename="{event}-agenda.ics"', "Cache-Control": "private, no-store"}
+    headers = {"Content-Disposition": f'inline; filename="{event}-agenda.ics"', "Cache-Control": "private, no-store",
+               "X-Content-Type-Options": "nosniff"}
     return Response(body, media_type=ICS, headers=headers)
 
 

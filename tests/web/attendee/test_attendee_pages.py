@@ -72,3 +72,11 @@ def test_calendar_download_is_ics(visitor: Visitor) -> None:
     response = visitor.sign_in("b1").client.get("/e/lille/agenda.ics")
     assert response.headers["content-type"].startswith("text/calendar")
     assert f"UID:{wish.id}@lille.forum" in response.text and "no-store" in response.headers["cache-control"]
+
+
+@pytest.mark.parametrize("path", ["/e/lille/agenda", "/e/lille/people", "/e/lille/people/b1", "/e/lille/requests",
+                                  "/e/lille/agenda/print"])
+def test_pages_cannot_be_framed_or_cached(visitor: Visitor, path: str) -> None:
+    headers = visitor.sign_in("p1").client.get(path).headers
+    assert "frame-ancestors 'none'" in headers["content-security-policy"] and headers["x-frame-options"] == "DENY"
+    assert "no-store" in headers["cache-control"]
