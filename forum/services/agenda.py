@@ -12,7 +12,7 @@ from forum.domain import Attendee, Location, Meeting, MeetingStatus, Slot, Wish,
 from forum.errors import Conflict, InvalidInput, NotFound
 from forum.services import notify, repair
 from forum.services.pitch_agenda import PitchItem, pitches_of
-from forum.services.requests import RequestView, received_requests, tell
+from forum.services.requests import RequestView, by_importance, received_requests, tell
 from forum.store import EventStore
 from forum.store.agenda import AgendaStore
 from forum.store.requests import RequestStore
@@ -103,8 +103,8 @@ def agenda(client: redis.Redis, event: str, attendee: str, now: datetime | None 
     me: Attendee = EventStore(client).entities(event, "attendee").get(attendee)
     items = items_of(client, event, attendee)
     placed = {i.meeting.id for i in items if i.meeting.status in LIVE}
-    incoming = [r for r in received_requests(client, event, attendee)
-                if r.wish.status is WishStatus.PENDING and r.wish.id not in placed]
+    incoming = by_importance([r for r in received_requests(client, event, attendee)
+                              if r.wish.status is WishStatus.PENDING and r.wish.id not in placed])
     return Agenda(me, items, incoming, now or local_now(client, event), pitches_of(client, event, attendee))
 
 

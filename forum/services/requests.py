@@ -193,6 +193,11 @@ def views(client: redis.Redis, event: str, wishes: list[Wish]) -> list[RequestVi
                         tuple(people.get(c, unknown) for c in w.colleagues)) for w in wishes]
 
 
+def by_importance(found: list[RequestView]) -> list[RequestView]:
+    """Most wanted first, then by the requester's name: the order a buyer answers in."""
+    return sorted(found, key=lambda r: (-r.wish.weight, r.requester.name.casefold(), r.wish.id))
+
+
 def sent_requests(client: redis.Redis, event: str, attendee: str) -> list[RequestView]:
     return views(client, event, RequestStore(client, event).sent(attendee))
 

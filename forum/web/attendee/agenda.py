@@ -12,10 +12,12 @@ from forum.store import EventStore
 from forum.store.agenda import AgendaStore
 from forum.web.attendee.common import call, page, redis_of, viewer
 
+INCOMING_SHOWN = 10  # the agenda stays short on a phone; the requests page has them all, a page at a time
+
 
 def _context(client: Any, event: str, attendee: str) -> dict[str, Any]:
     return {"agenda": agenda.agenda(client, event, attendee), "event": EventStore(client).get(event),
-            "feed": AgendaStore(client, event).feed_key(attendee)}
+            "feed": AgendaStore(client, event).feed_key(attendee), "incoming_shown": INCOMING_SHOWN}
 
 
 async def my_agenda(request: Request) -> Response:

@@ -13,23 +13,37 @@ from forum.services import agenda, requests
 from forum.web.attendee.common import back_to, call, field, page, posted, redis_of, viewer
 from forum.web.attendee.directory import profile_context
 
+PAGE_SIZE = 40  # requests to answer per page
+ANSWERED_SHOWN = 100
 
-def _context(client: Any, event: str, attendee: str) -> dict[str, Any]:
-    """Sent requests with their meeting if one is scheduled; received ones split into to answer and answered.
+
+def _context(client: Any, event: str, attendee: str, number: int) -> dict[str, Any]:
+    """Sent requests with their meeting if one is scheduled; received ones to answer (a page at a time) and answered.
 
     A pending request that already has a proposed meeting is answered on the agenda, as that meeting.
     """
     meetings = {i.meeting.id: i for i in agenda.items_of(client, event, attendee) if i.meeting.status in agenda.LIVE}
     received = requests.received_requests(client, event, attendee)
-    pending = [r for r in received if r.wish.status is WishStatus.PENDING]
+    pending = requests.by_importance([r for r in received
+                                      if r.wish.status is WishStatus.PENDING and r.wish.id not in meetings])
+    pages = max(1, -(-len(pending) // PAGE_SIZE))
+    number = min(number, pages)
+    answered = [r for r in received if r.wish.status is not WishStatus.PENDING]
     return {"sent": requests.sent_requests(client, event, attendee), "meetings": meetings,
-            "pending": [r for r in pending if r.wish.id not in meetings],
-            "answered": [r for r in received if r.wish.status is not WishStatus.PENDING]}
+            "pending": pending[(number - 1) * PAGE_SIZE : number * PAGE_SIZE], "pending_count": len(pending),
+            "page_no": number, "pages": pages, "answered": answered[:ANSWERED_SHOWN],
+            "answered_count": len(answered)}
 
 
 async def my_requests(request: Request) -> Response:
     who = await viewer(request)
-    context = await call(_context, redis_of(request), who.event, who.attendee)
+    try:
+        number = int(request.query_params.get("page", "1"))
+    except ValueError:
+        raise InvalidInput("There is no such page.") from None
+    if not 1 <= number <= 10_000:
+        raise InvalidInput("There is no such page.")
+    context = await call(_context, redis_of(request), who.event, who.attendee, number)
     return page(request, who, "attendee/requests.html", context)
 
 

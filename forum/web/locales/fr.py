@@ -55,6 +55,7 @@ FR: dict[str, str] = {
     "Choose at most 5 colleagues.": "Choisissez 5 collègues au plus.",
     "You cannot ask yourself for a meeting.": "Vous ne pouvez pas vous demander un rendez-vous.",
     "You pitch": "Vous pitchez", "Pitch session": "Session de pitch",
+    "All %(n)s requests": "Les %(n)s demandes",
     # sign-in
     "Sign in": "Se connecter", "Event": "Événement", "Access code": "Code d'accès", "Welcome": "Bienvenue",
     "Open the personal link from your invitation, or enter your access code.":

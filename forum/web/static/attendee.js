@@ -20,12 +20,19 @@
     box._timer = setTimeout(function () { box.className = "toast hidden"; }, 4000);
   }
 
-  function swap(html) {
+  function swap(html, announce) {
     var doc = new DOMParser().parseFromString(html, "text/html");
     var fresh = doc.getElementById("live"), here = region();
     if (fresh && here) { here.innerHTML = fresh.innerHTML; }  // our own server-rendered, escaped page
     var done = doc.querySelector(".notice[role=status]");
-    if (done) { notice(done.textContent, false); }
+    if (done && announce) { notice(done.textContent, false); }
+  }
+
+  function address() {  // this page's address without the one-off "done" notice
+    var query = new URLSearchParams(location.search);
+    query.delete("done");
+    var rest = query.toString();
+    return location.pathname + (rest ? "?" + rest : "");
   }
 
   // Typing in a form must not be wiped by an update: such pages say data-refresh="no".
@@ -34,9 +41,9 @@
     if (!here || here.getAttribute("data-refresh") !== "yes") { return; }
     if (busy) { again = true; return; }
     busy = true;
-    fetch(location.pathname, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+    fetch(address(), { credentials: "same-origin", headers: { "Accept": "text/html" } })
       .then(function (r) { return r.ok ? r.text() : null; })
-      .then(function (html) { if (html) { swap(html); } })
+      .then(function (html) { if (html) { swap(html, false); } })
       .catch(function () { /* offline for a moment: the next event or resync tries again */ })
       .then(function () { busy = false; if (again) { again = false; refresh(); } });
   }
@@ -55,7 +62,7 @@
     fetch(form.action, { method: "POST", body: data, credentials: "same-origin", headers: { "Accept": "text/html" } })
       .then(function (r) { return r.text().then(function (t) { return { ok: r.ok, text: t }; }); })
       .then(function (res) {
-        if (res.ok) { swap(res.text); return; }
+        if (res.ok) { swap(res.text, true); return; }
         var doc = new DOMParser().parseFromString(res.text, "text/html");
         var msg = doc.querySelector(".error");
         notice(msg ? msg.textContent : "Something went wrong; please try again.", true);

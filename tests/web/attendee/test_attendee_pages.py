@@ -80,3 +80,19 @@ def test_pages_cannot_be_framed_or_cached(visitor: Visitor, path: str) -> None:
     headers = visitor.sign_in("p1").client.get(path).headers
     assert "frame-ancestors 'none'" in headers["content-security-policy"] and headers["x-frame-options"] == "DENY"
     assert "no-store" in headers["cache-control"]
+
+
+def test_many_requests_paged_most_wanted_first(visitor: Visitor) -> None:
+    crowd = [Attendee(f"x{i:02}", f"Producer {i:02}", "Prod", "producer") for i in range(55)]
+    visitor.store.entities(EVENT, "attendee").put(*crowd)
+    for i, person in enumerate(crowd):
+        create_request(visitor.store.client, EVENT, person.id, RequestForm("b1", "must" if i == 54 else "if_possible"))
+    agenda = visitor.sign_in("b1").client.get("/e/lille/agenda").text
+    incoming = agenda.split('id="incoming"')[1].split("</section>")[0]
+    assert incoming.count('class="card request"') == 10 and "All 56 requests" in incoming
+    assert incoming.index("Producer 54") < incoming.index("Olaf Other") < incoming.index("Producer 00")
+    first = visitor.client.get("/e/lille/requests").text
+    assert first.count('class="card request"') == 40 and "1 / 2" in first
+    second = visitor.client.get("/e/lille/requests?page=2").text
+    assert second.count('class="card request"') == 16
+    assert visitor.client.get("/e/lille/requests?page=x").status_code == 400
