@@ -25,6 +25,7 @@ QUEUE_SIZE = 64  # frames waiting per socket before it counts as too slow
 REPLAY_MAX = 100  # missed entries replayed; beyond that the client is told to refresh
 PING_EVERY = 25.0  # app-level keepalive, so phones notice a dead connection (live.js waits 60 s)
 BLOCK_MS = 5000
+CLOSE_WAIT = 2.0
 SLOW, UNSIGNED, REFUSED = 4008, 4401, 4403
 
 Frame = tuple[tuple[int, int] | None, str]  # (entry order or None for pings, JSON text)
@@ -200,9 +201,10 @@ async def live_socket(ws: WebSocket) -> None:
 
 
 async def _close(ws: WebSocket, code: int) -> None:
+    """Close politely, but never wait long: a slow client's buffer may never drain (uvicorn then aborts)."""
     if ws.application_state is WebSocketState.CONNECTED and ws.client_state is WebSocketState.CONNECTED:
         with contextlib.suppress(Exception):
-            await ws.close(code=code)
+            await asyncio.wait_for(ws.close(code=code), CLOSE_WAIT)
 
 
 async def start_live(app: Starlette, redis_url: str) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import os
+import socket
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -13,6 +16,7 @@ from websockets.exceptions import InvalidStatus
 from websockets.sync.client import ClientConnection, connect
 
 from forum.domain import Attendee
+from forum.launcher.valkey import EmbeddedValkey
 from forum.services import notify
 from forum.services.signin import create_session
 from forum.store import EventStore
@@ -22,14 +26,20 @@ from tests.factories import tiny_instance
 from tests.live import WebProcess, start_web
 
 
+@pytest.fixture(scope="module")
+def server(valkey_server: EmbeddedValkey, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebProcess]:
+    """One uvicorn for the module: it outlives the flushes between tests (its bus reader just carries on)."""
+    process = start_web(valkey_server.url, Path(tmp_path_factory.mktemp("live")))
+    yield process
+    process.stop()
+
+
 @pytest.fixture
-def web(redis_url: str, store: EventStore, tmp_path: Path) -> Iterator[WebProcess]:
+def web(server: WebProcess, store: EventStore) -> WebProcess:
     inst = tiny_instance()
     organizer = Attendee("o1", "Olga Organizer", role="organizer")
     store.import_instance(replace(inst, attendees=(*inst.attendees, organizer)))
-    server = start_web(redis_url, tmp_path)
-    yield server
-    server.stop()
+    return server
 
 
 def open_socket(web: WebProcess, store: EventStore, who: str | None, query: str = "",
@@ -94,3 +104,58 @@ def test_live_socket_reconnect_too_far_behind_gets_refresh(web: WebProcess, stor
         notify.to_attendees(store.client, "tiny", {"a2": {"type": "x", "n": n}})
     with open_socket(web, store, "a2", f"?last={last}") as ws:
         assert receive(ws)["type"] == "refresh"
+
+
+def raw_reader(web: WebProcess, store: EventStore, who: str) -> socket.socket:
+    """A websocket that shakes hands and then never reads, with a tiny receive window: a stalled phone."""
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    host, port = web.url.removeprefix("http://").split(":")
+    sock.connect((host, int(port)))
+    cookie = create_session(store.client, "tiny", who)
+    sock.sendall((f"GET /ws/tiny HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  f"Sec-WebSocket-Key: {base64.b64encode(os.urandom(16)).decode()}\r\nSec-WebSocket-Version: 13\r\n"
+                  f"Origin: {web.url}\r\nCookie: {SESSION_COOKIE}={cookie}\r\n\r\n").encode())
+    head = b""
+    while not head.endswith(b"\r\n\r\n"):  # byte by byte, so no frame is read with the headers
+        head += sock.recv(1)
+    assert head.startswith(b"HTTP/1.1 101")
+    return sock
+
+
+def test_live_socket_slow_client_dropped_without_stalling_others(web: WebProcess, store: EventStore) -> None:
+    stalled = raw_reader(web, store, "a2")
+    with open_socket(web, store, "a1") as healthy:
+        receive(healthy)
+        filler = "x" * 32_000
+        for _ in range(300):  # ~10 MB for a2: more than the kernel buffers, uvicorn's and our queue hold
+            notify.to_attendees(store.client, "tiny", {"a2": {"type": "x", "filler": filler}})
+        notify.to_attendees(store.client, "tiny", {"a1": {"type": "x", "for": "a1"}})
+        assert receive(healthy)["for"] == "a1"
+    stalled.settimeout(30)
+    assert close_code(stalled) == 4008  # told it was too slow; live.js reconnects at once and replays
+    stalled.close()
+
+
+def close_code(sock: socket.socket) -> int:
+    """Read server frames (unmasked) until the close frame; return its status code."""
+    buffer = b""
+
+    def need(n: int) -> None:
+        nonlocal buffer
+        while len(buffer) < n:
+            chunk = sock.recv(1 << 20)
+            assert chunk, "connection ended without a close frame"
+            buffer += chunk
+
+    while True:
+        need(2)
+        size, start = buffer[1] & 0x7F, 2
+        if size >= 126:
+            start = 4 if size == 126 else 10
+            need(start)
+            size = int.from_bytes(buffer[2:start], "big")
+        need(start + size)
+        if buffer[0] & 0x0F == 8:
+            return int.from_bytes(buffer[start : start + 2], "big")
+        buffer = buffer[start + size :]
