@@ -222,3 +222,17 @@ def set_caps(client: redis.Redis, event: str, who: str, role: str, max_meetings:
                       audit=_entry(who, "set caps", f"{role}: {total} in all, {per_day} per day"))
 
     return len(apply(client, event, ("attendee",), compute).put["attendee"])
+
+
+def set_attendee_caps(client: redis.Redis, event: str, who: str, attendee: str, max_meetings: str,
+                      max_per_day: str) -> None:
+    """Caps for one attendee (empty = no cap), e.g. a buyer who asks for fewer meetings."""
+    total, per_day = _cap(max_meetings, "meetings in all"), _cap(max_per_day, "meetings per day")
+    store = EventStore(client).entities(event, "attendee")
+
+    def compute() -> Change:
+        person = store.get(attendee.strip()[:100])
+        return Change(put={"attendee": [replace(person, max_meetings=total, max_per_day=per_day)]},
+                      audit=_entry(who, "set caps", f"{person.id}: {total} in all, {per_day} per day"))
+
+    apply(client, event, ("attendee",), compute)

@@ -29,6 +29,7 @@ class LeftOut:
     unserved: list[str]  # requesters with open wishes and no meeting at all
     unmet: list[UnmetWish]
     open_wishes: int
+    names: dict[str, str]
 
 
 def slot_label(slot: Slot) -> str:
@@ -101,7 +102,7 @@ def left_out(inst: Instance, meetings: list[Meeting], pitches: list[tuple[str, s
     rows = [UnmetWish(w, reasons.get(w.id, "not placed by the published run"),
                       occupancy.nearest_fix(w) if i < FIX_LIMIT else "")
             for i, w in enumerate(unmet)]
-    return LeftOut(sorted(requesters - served), rows, len(open_wishes))
+    return LeftOut(sorted(requesters - served), rows, len(open_wishes), {a.id: a.name for a in inst.attendees})
 
 
 def pitch_engagements(inst: Instance, pitches: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from forum.services import attendee_csv, invitations
+from forum.services import attendee_csv, event_setup, invitations
 from forum.web.auth import Viewer
 from forum.web.organizer.common import act, base, call, organizer, read_form, render, text, upload
 
@@ -66,10 +66,23 @@ async def links_csv(request: Request) -> Response:
                     headers={"content-disposition": f'attachment; filename="{viewer.event}-sign-in-links.csv"'})
 
 
+async def caps(request: Request) -> Response:
+    client = request.app.state.redis
+
+    async def run(viewer: Viewer, form: FormData) -> str:
+        who = text(form, "attendee", 100)
+        await call(event_setup.set_attendee_caps, client, viewer.event, viewer.attendee, who,
+                   text(form, "max_meetings", 10), text(form, "max_per_day", 10))
+        return f"Caps saved for {who}."
+
+    return await act(request, page, run, f"{base(request.path_params['event'])}/attendees")
+
+
 routes = [
     Route("/e/{event}/organizer/attendees", show, methods=["GET"]),
     Route("/e/{event}/organizer/attendees/import", import_csv, methods=["POST"]),
     Route("/e/{event}/organizer/attendees.csv", export_csv, methods=["GET"]),
     Route("/e/{event}/organizer/attendees/link", make_link, methods=["POST"]),
+    Route("/e/{event}/organizer/attendees/caps", caps, methods=["POST"]),
     Route("/e/{event}/organizer/attendees/links.csv", links_csv, methods=["POST"]),
 ]

@@ -37,6 +37,8 @@ BAD_FORMS = [
                      "panel": "a1", "projects": "Nord | nobody"}, "project line 1: no attendee nobody"),
     ("setup/caps", {"role": "producer", "max_meetings": "many"}, "meetings in all must be a whole number"),
     ("setup/caps", {"role": "alien", "max_meetings": "3"}, "no attendee has the role"),
+    ("attendees/caps", {"attendee": "a1", "max_per_day": "-1"}, "meetings per day must be between 0 and 500"),
+    ("attendees/caps", {"attendee": "zz", "max_per_day": "3"}, "no attendee 'zz'"),
     ("runs", {"time_limit": "forever"}, "time_limit must be a number"),
     ("runs", {"time_limit": "5", "value": "high"}, "weight value must be a whole number"),
     ("runs", {"time_limit": "5", "gaps": "5000"}, "weights must be whole numbers between 0 and 1000"),
@@ -107,4 +109,7 @@ def test_good_forms_apply_and_audit(organizer: Org, events: EventStore) -> None:
     assert "moved to s2 at T2" in moved.text and events.entities("tiny", "meeting").get("w1").slot == "s2"
     client.post("/e/tiny/organizer/setup/caps", data={"csrf": csrf, "role": "buyer", "max_per_day": "6"})
     assert events.entities("tiny", "attendee").get("a1").max_per_day == 6
-    assert [e["action"] for e in AuditLog(events.client).latest("tiny")] == ["set caps", "move", "lock"]
+    client.post("/e/tiny/organizer/attendees/caps", data={"csrf": csrf, "attendee": "a2", "max_meetings": "4"})
+    assert events.entities("tiny", "attendee").get("a2").max_meetings == 4
+    actions = [e["action"] for e in AuditLog(events.client).latest("tiny")]
+    assert actions == ["set caps", "set caps", "move", "lock"]
