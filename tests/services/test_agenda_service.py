@@ -76,3 +76,23 @@ def test_agenda_next_meeting_and_days(store: EventStore, booked: str) -> None:
     assert mine.incoming == [] and len(mine.to_answer) == 2  # placed requests are answered as meetings
     colleague = agenda(store.client, EVENT, "p2", now=datetime(2030, 1, 1))
     assert [i.meeting.id for i in colleague.live] == [booked] and colleague.live[0].mine_to_accept is False
+
+
+def test_answer_meeting_from_two_phones_at_once_one_wins(store: EventStore, booked: str) -> None:
+    import threading
+
+    start, results = threading.Barrier(2), []
+
+    def tap() -> None:
+        start.wait()
+        try:
+            results.append(answer_meeting(store.client, EVENT, "b1", booked, "accept").status)
+        except Conflict as exc:
+            results.append(exc.message)
+
+    threads = [threading.Thread(target=tap) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(map(str, results)) == sorted([str(MeetingStatus.ACCEPTED), "This meeting is already accepted."])

@@ -48,7 +48,11 @@
       .then(function () { busy = false; if (again) { again = false; refresh(); } });
   }
 
-  document.addEventListener("forum:event", refresh);
+  // A publish tells thousands of phones at once: spread their refetches over a few seconds.
+  document.addEventListener("forum:event", function (e) {
+    var type = (e.detail && e.detail.type) || "";
+    setTimeout(refresh, type.indexOf("schedule.") === 0 ? Math.random() * 3000 : 0);
+  });
   document.addEventListener("forum:resync", refresh);
 
   document.addEventListener("submit", function (e) {
