@@ -172,3 +172,24 @@ def met_share(inst: Instance, meetings: list[Meeting]) -> tuple[list[str], dict[
         share = got[who] / total
         counts[0 if share == 0 else 6 if share >= 1 else 1 + min(4, int(share * 100 - 1e-9) // 20)] += 1
     return labels, {"requesters": counts}
+
+
+def paired_shares(labels: list[str], left: list[float], right: list[float], names: tuple[str, str],
+                  title: str) -> str:
+    """Horizontal bars, two per label (shares in [0, 1]): how two runs serve each role."""
+    left_w = 12 + 7 * max((len(x) for x in labels), default=4)
+    bar_h, w, top = 12, 360, 24
+    height = top + len(labels) * (2 * bar_h + 10) + 6
+    body = []
+    for k, name in enumerate(names):
+        body += [f'<rect x="{left_w + k * 120}" y="4" width="10" height="10" fill="{PALETTE[k + 1]}"/>',
+                 _text(left_w + k * 120 + 14, 13, name, size=10)]
+    for i, label in enumerate(labels):
+        y = top + i * (2 * bar_h + 10)
+        body.append(_text(left_w - 6, y + bar_h + 4, label, "end"))
+        for k, share in enumerate((left[i], right[i])):
+            body.append(f'<rect x="{left_w}" y="{y + k * bar_h}" width="{max(0.0, min(1.0, share)) * w:.1f}" '
+                        f'height="{bar_h - 1}" fill="{PALETTE[k + 1]}"><title>{escape(names[k])}, '
+                        f"{escape(label)}: {share:.0%}</title></rect>")
+            body.append(_text(left_w + share * w + 4, y + k * bar_h + 10, f"{share:.0%}", size=9))
+    return _svg(left_w + w + 50, height, title, body)

@@ -9,6 +9,7 @@ import redis
 
 from forum.domain import Instance, Placement, Schedule, SolverRun
 from forum.errors import Conflict, InvalidInput
+from forum.services import charts
 from forum.services.instance_builder import build_instance
 from forum.solver import quality
 from forum.store.runs import RunStore
@@ -33,6 +34,7 @@ class Comparison:
     differences: list[Difference]
     different: int
     labels: dict[str, str]  # slot and table ids → what people call them ('Tue 24 Mar 14:30', 'Table 3')
+    chart: str  # satisfaction per role, both runs, as SVG
 
 
 def role_satisfaction(inst: Instance, schedule: Schedule) -> dict[str, float]:
@@ -81,4 +83,6 @@ def compare_runs(client: redis.Redis, event: str, left_id: str, right_id: str) -
     figures, roles, diff = compare_schedules(inst, drafts[0], drafts[1])
     labels = {s.id: f"{s.start:%a %d %b %H:%M}" for s in inst.slots}
     labels.update({loc.id: loc.name if loc.name and len(loc.name) <= 18 else loc.id for loc in inst.locations})
-    return Comparison(left, right, figures, roles, diff[:DIFF_LIMIT], len(diff), labels)
+    chart = charts.paired_shares(list(roles), [a for a, _ in roles.values()], [b for _, b in roles.values()],
+                                 (left.id, right.id), "Satisfaction per requester role")
+    return Comparison(left, right, figures, roles, diff[:DIFF_LIMIT], len(diff), labels, chart)

@@ -40,3 +40,9 @@ def test_curve_draws_value_and_bound_or_says_empty() -> None:
     svg = charts.curve([(0.0, 10, 50), (1.0, 30, 40), (2.0, 35, None)], "Run")
     assert 'class="value"' in svg and 'class="bound"' in svg
     assert "no progress" in charts.curve([], "Run")
+
+
+def test_paired_shares_draws_two_bars_per_label() -> None:
+    svg = charts.paired_shares(["buyer", "producer"], [1.0, 0.5], [0.25, 0.0], ("run-1", "run-2"), "Roles")
+    ET.fromstring(svg)
+    assert svg.count("<rect") == 2 + 4 and "run-2, producer: 0%" in svg
