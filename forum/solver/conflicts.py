@@ -34,19 +34,22 @@ def _fixed_entry_conflicts(inst: Instance) -> list[str]:
 
 
 def _fixed_clashes(inst: Instance) -> list[str]:
+    """Fixed meetings that overlap for an attendee or at a table (sweep per attendee and per table)."""
     slots = {s.id: s for s in inst.slots}
     wishes = {w.id: w for w in inst.wishes}
     entries = list({f.wish: f for f in inst.fixed}.values())
+    by_owner: dict[str, list] = defaultdict(list)
+    for f in entries:
+        for who in wishes[f.wish].participants:
+            by_owner[who].append(f)
+        by_owner["table " + f.location].append(f)
     out = []
-    for i, a in enumerate(entries):
-        for b in entries[i + 1:]:
-            if not slots[a.slot].window.overlaps(slots[b.slot].window):
-                continue
-            shared = set(wishes[a.wish].participants) & set(wishes[b.wish].participants)
-            if shared:
-                out.append(f"fixed meetings {a.wish} and {b.wish} overlap for {', '.join(sorted(shared))}")
-            if a.location == b.location:
-                out.append(f"fixed meetings {a.wish} and {b.wish} overlap at table {a.location}")
+    for owner, mine in by_owner.items():
+        mine.sort(key=lambda f: slots[f.slot].start)
+        for a, b in zip(mine, mine[1:], strict=False):
+            if slots[a.slot].window.overlaps(slots[b.slot].window):
+                where = owner if owner.startswith("table ") else f"for {owner}"
+                out.append(f"fixed meetings {a.wish} and {b.wish} overlap {where}")
     return out
 
 

@@ -28,8 +28,8 @@ from forum.solver.validate import validate
 def _reserve(inst: Instance, limit: float, prep_seconds: float) -> float:
     """Time kept back for tables, reasons, validation and figures: they grow with the instance, and
     with how slow this machine is right now, which the preparation time measures."""
-    size = 0.3 + 1e-4 * (len(inst.wishes) + 10 * len(inst.attendees))
-    return min(0.35 * limit, max(size, 0.3 + 25 * prep_seconds))
+    size = 0.3 + 7e-5 * (len(inst.wishes) + 10 * len(inst.attendees))
+    return min(0.35 * limit, max(size, 0.3 + 20 * prep_seconds))
 
 
 class Run:
@@ -97,7 +97,7 @@ class Run:
         chosen = sel.chosen
         required = [wi for wi in range(len(fest.wishes)) if fest.required[wi]]
         # Published meetings go back first, where they were: a re-solve should move as few as it can.
-        first = sorted(set(required) | set(chosen), key=lambda wi: (
+        first = sorted(set(required) | set(chosen) | set(fest.previous), key=lambda wi: (
             wi not in fest.previous, not fest.required[wi], flexibility(fest, wi), -fest.weight[wi]))
         fill(tt, first, clock.stop)
         conflicts = place_required(fest, tt, clock, 0.5 * clock.left(), prm.workers, prm.seed)

@@ -98,3 +98,16 @@ def test_quality_skips_unavailable_slots_in_gaps():
                                                   {"start": "2026-03-24T10:30", "end": "2026-03-24T11:00"}]}
     inst = build(attendees=["s1", "s2", b1], wishes=[("w1", "s1", "b1"), ("w2", "s2", "b1")])
     assert quality(inst, schedule([("w1", "s24-0", "T0"), ("w2", "s24-3", "T0")]))["gaps"] == 0
+
+
+def test_solve_explains_full_tables_and_heavier_wishes():
+    one_slot = build(attendees=["s1", "s2", "b1", "b2"],
+                     wishes=[{"id": "w1", "from": "s1", "to": "b1", "weight": 3}, ("w2", "s2", "b2")],
+                     n_slots=1, tables=1)
+    reasons = {u.wish: u.reason for u in run(one_slot).schedule.unscheduled}
+    assert reasons == {"w2": "tables full at every common free slot"}
+    busy_buyer = build(attendees=["s1", "s2", "b1"],
+                       wishes=[{"id": "w1", "from": "s1", "to": "b1", "weight": 10},
+                               {"id": "w2", "from": "s1", "to": "b1", "weight": 1, "with": ["s2"]}], n_slots=1)
+    reasons = {u.wish: u.reason for u in run(busy_buyer).schedule.unscheduled}
+    assert reasons["w2"].startswith("lost to higher-weight wishes for")

@@ -50,6 +50,9 @@ def instances(draw: Any) -> dict[str, Any]:
         doc["projects"] = [{"id": "pr1", "title": "P", "presenters": [f"a{n_people - 1}"]}]
     if wishes and draw(st.booleans()):
         doc["previous"] = [{"wish": wishes[0]["id"], "slot": day_slots[0]["id"], "location": "T0"}]
+    if wishes and draw(st.integers(0, 3)) == 0:  # often contradictory: then solve must say infeasible
+        slot = draw(st.sampled_from(day_slots))["id"]
+        doc["fixed"] = [{"wish": wishes[-1]["id"], "slot": slot, "location": "T0"}]
     return doc
 
 
