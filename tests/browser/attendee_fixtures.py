@@ -65,8 +65,26 @@ def solve_and_publish(store: EventStore, redis_url: str, timeout: float = 90) ->
     return found
 
 
+# What a thumb taps on a phone page: each must be at least 44px high.
+TAPPABLE = ("main button, main .button, header a, main label.choice, main select, "
+            "main input:not([type=hidden]):not(label.choice input)")  # a choice label is the target of its box
+
+
+def check_phone_layout(page: Any) -> None:
+    """One column without sideways scrolling, and tap targets of 44px or more."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"{page.url} scrolls sideways ({width}px)"
+    small = page.evaluate(
+        """(selector) => [...document.querySelectorAll(selector)]
+             .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+             .map(e => e.outerHTML.slice(0, 80))""", TAPPABLE)
+    assert not small, f"{page.url}: tap targets under 44px: {small}"
+
+
 def shot(page: Any, name: str, tmp: Path, full_page: bool = True) -> Path:
     """Screenshot into the test's directory, and into SCREENSHOTS_DIR when asked to refresh the docs."""
+    if name != "print":
+        check_phone_layout(page)
     target = Path(SHOTS) if SHOTS else tmp
     target.mkdir(parents=True, exist_ok=True)
     path = target / f"attendee-{name}.png"
