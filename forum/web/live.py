@@ -23,7 +23,7 @@ from forum.web.auth import origin_allowed, viewer_of
 log = logging.getLogger("forum.live")
 QUEUE_SIZE = 64  # frames waiting per socket before it counts as too slow
 REPLAY_MAX = 100  # missed entries replayed; beyond that the client is told to refresh
-PING_EVERY = 25.0  # app-level keepalive, so phones notice a dead connection (live.js waits 60 s)
+PING_EVERY = 30  # app-level keepalive for idle sockets, so phones notice a dead connection (live.js waits 75 s)
 BLOCK_MS = 5000
 CLOSE_WAIT = 2.0
 SLOW, UNSIGNED, REFUSED = 4008, 4401, 4403
@@ -39,12 +39,13 @@ def frame(entry_id: str, payload: str) -> str:
 
 
 class Subscriber:
-    __slots__ = ("queue", "sender", "lost")
+    __slots__ = ("queue", "sender", "lost", "last_sent")
 
     def __init__(self) -> None:
         self.queue: asyncio.Queue[Frame | None] = asyncio.Queue(QUEUE_SIZE)
         self.sender: asyncio.Task[None] | None = None
         self.lost = False  # a frame did not fit: the client must reconnect and replay
+        self.last_sent = asyncio.get_running_loop().time()
 
     def offer(self, item: Frame) -> bool:
         try:
@@ -104,11 +105,16 @@ class Hub:
                     self._deliver(stream, stream_id, payload)
 
     async def _ping(self) -> None:
-        """One timer for all sockets (a timeout per socket would cost a task per frame)."""
+        """One timer for all sockets, spread over the interval: each second pings the idle sockets of one
+        thirtieth of the streams (a burst to 10,000 sockets at once would delay real news by seconds)."""
+        tick = 0
         while True:
-            await asyncio.sleep(PING_EVERY)
-            for subs in list(self.subscribers.values()):
-                self.offer(subs, PING)
+            await asyncio.sleep(1)
+            tick = (tick + 1) % PING_EVERY
+            quiet_since = asyncio.get_running_loop().time() - PING_EVERY
+            for stream, subs in list(self.subscribers.items()):
+                if hash(stream) % PING_EVERY == tick:
+                    self.offer({s for s in subs if s.last_sent < quiet_since}, PING)
 
     def _deliver(self, stream: str, entry_id: str, payload: str) -> None:
         subs = self.subscribers.get(stream)
@@ -158,13 +164,14 @@ async def _catch_up(ws: WebSocket, hub: Hub, stream: str, last: str | None) -> t
 
 
 async def _send_loop(ws: WebSocket, sub: Subscriber, position: tuple[int, int]) -> None:
+    loop = asyncio.get_running_loop()
     while (item := await sub.queue.get()) is not None:
         order, text = item
-        if order is None:
-            await ws.send_text(text)
-        elif order > position:  # frames already sent by the replay are skipped
-            position = order
-            await ws.send_text(text)
+        if order is not None and order <= position:  # already sent by the replay
+            continue
+        position = order or position
+        await ws.send_text(text)
+        sub.last_sent = loop.time()
 
 
 async def _receive_loop(ws: WebSocket) -> None:

@@ -8,7 +8,7 @@
  * pages update themselves from it (no location.reload()).  Frames are JSON objects:
  *   {"type":"hello","id":ID,"replayed":N}        connected; N missed messages were replayed just before
  *   {"type":"refresh","id":ID,"reason":TEXT}     too far behind to replay: refetch your data
- *   {"type":"ping"}                              keepalive, every 25 s when idle (not dispatched)
+ *   {"type":"ping"}                              keepalive, every 30 s when idle (not dispatched)
  *   {"id":ID,"type":"schedule.changed","run":R,"version":V,"changes":[{"wish","change","slot","location"}],"more":B}
  *        your meetings changed (change: added | moved | removed); more=true: fetch the full list
  *   organizer view only:
@@ -21,7 +21,7 @@
  */
 (function () {
   "use strict";
-  var MAX_BACKOFF = 30000, SILENCE = 60000;
+  var MAX_BACKOFF = 30000, SILENCE = 75000;  // the server pings sockets idle for 30 s
 
   function connect(options) {
     var event = options.event, view = options.view || "me";
