@@ -191,11 +191,11 @@ async def measure(web_url: str, cookies: list[str], web_pid: int, redis_url: str
     published_at = time.time()
     ours.send("go")
     summary = await asyncio.to_thread(ours.recv)
-    child.join(10)
     deadline = time.monotonic() + DEADLINE
     while any(c.arrived is None for c in clients) and time.monotonic() < deadline:
         await asyncio.sleep(0.05)
     after_mb = memory_mb(web_pid)
+    child.join(10)  # not earlier: it blocks the clients' event loop while the child exits
     for c in clients:
         if c.transport is not None:
             c.transport.close()
