@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,7 @@ def test_attendee_forms_work_without_javascript(browser: Any, live_server: WebPr
 def test_attendee_pages_screenshots_french_and_print(browser: Any, live_server: WebProcess, store: EventStore,
                                                      redis_url: str, tmp_path: Path) -> None:
     busy_market(store)
-    create_request(store.client, EVENT, "p1", RequestForm("b1", "must", "Crime series, pilot ready", ("p2",)))
+    wish = create_request(store.client, EVENT, "p1", RequestForm("b1", "must", "Crime series, pilot ready", ("p2",)))
     create_request(store.client, EVENT, "p1", RequestForm("b2", "would_like"))
     solve_and_publish(store, redis_url)
 
@@ -84,4 +85,27 @@ def test_attendee_pages_screenshots_french_and_print(browser: Any, live_server: 
     assert not buyer.locator(".noprint").is_visible()
     shot(buyer, "print", tmp_path)
     producer.context.close()
+    _answer_a_meeting_that_moved(buyer, store, wish.id)
     buyer.context.close()
+
+
+def _answer_a_meeting_that_moved(buyer: Any, store: EventStore, meeting_id: str) -> None:
+    """The schedule moved the meeting after the page was shown: the tap is refused, the new time appears."""
+    buyer.emulate_media(media="screen")
+    buyer.add_init_script("document.addEventListener('forum:event', e => { if (e.detail.type === 'hello') "
+                          "window.hello = true; })")
+    buyer.goto("/e/lille/agenda")
+    buyer.wait_for_function("window.hello === true")
+    buyer.wait_for_load_state("networkidle")  # the refetch that follows every (re)connection is done
+    card = buyer.locator(f"#proposed [data-meeting='{meeting_id}']")
+    meetings = store.entities(EVENT, "meeting")
+    shown = meetings.get(meeting_id)
+    meetings.put(replace(shown, slot="d1-630" if shown.slot != "d1-630" else "d0-630"))  # 10:30, behind its back
+    card.locator("button.accept").tap()
+    buyer.locator("#toast.error", has_text="moved").wait_for()
+    card.locator("time", has_text="10:30").wait_for()  # refreshed with the new time
+    card.locator("button.accept").tap()
+    buyer.locator(f"#days [data-meeting='{meeting_id}'].status-accepted").wait_for()
+    buyer.locator("#proposed [data-meeting=w-other] button.decline").tap()
+    buyer.locator("#proposed [data-meeting=w-other]").wait_for(state="detached")
+    assert meetings.get("w-other").status.value == "declined"
