@@ -222,7 +222,7 @@ def prepare(redis_url: str, clients: int) -> list[str]:
 def report(r: dict[str, Any], deflate: bool) -> str:
     return (f"| {r['clients']:,} | {'on' if deflate else 'off'} | {r['delivered']:,} | {r['connect_s']:.1f} s | "
             f"{r['p50']:.2f} s | {r['p99']:.2f} s | {r['max']:.2f} s | {r['held_mb']:.0f} MB | "
-            f"{r['after_mb']:.0f} MB |")
+            f"{r['after_mb']:.0f} MB | {os.getloadavg()[0]:.1f} |")
 
 
 def main() -> int:
@@ -244,8 +244,8 @@ def main() -> int:
                 web.terminate()
                 web.wait(10)
             valkey.stop()
-    print("| clients | deflate | delivered | connect all | p50 | p99 | max | web RSS held | web RSS after |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| clients | deflate | delivered | connect all | p50 | p99 | max | web RSS held | web RSS after | load |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     print(report(result, args.deflate))
     print(f"publish: {result['publish']}; p50 from the stream write to arrival: {result['transit_p50']:.2f} s")
     return 0 if result["delivered"] == result["clients"] else 1
