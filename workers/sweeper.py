@@ -12,7 +12,7 @@ from forum.services.runs import reap_all
 from forum.store import connect
 from forum.store.jobs import JobQueue
 
-SWEEP_EVERY = 2.0  # with the 5 s heartbeat TTL, a dead run is marked failed within about 10 s
+SWEEP_EVERY = 2.0  # with the 5 s heartbeat TTL, a dead run is marked failed within about 7 s
 log = logging.getLogger("forum.worker")
 
 

@@ -19,7 +19,7 @@ from forum.store.runs import RunStore
 from forum.store.schedule import ScheduleStore
 
 MIN_LIMIT, MAX_LIMIT = 1.0, 3600.0
-STARTUP_GRACE = 2 * HEARTBEAT_TTL  # a run just marked running may not have beaten yet
+STARTUP_GRACE = HEARTBEAT_TTL  # a run just marked running beats within milliseconds; be generous
 WEIGHT_NAMES = tuple(f.name for f in fields(Weights))
 
 

@@ -171,6 +171,8 @@ def test_worker_killed_during_run_marks_it_failed_and_keeps_published(cluster: C
     for process in (horse.parent(), horse):  # the worker and the work horse running the job, like kill -9
         if process is not None:
             process.send_signal(signal.SIGKILL)
+    killed = time.monotonic()
     failed = organizer.wait_status(web1, run, timeout=40)
+    print(f"run marked failed {time.monotonic() - killed:.1f}s after kill -9")
     assert failed["status"] == RunStatus.FAILED.value and "worker stopped responding" in failed["reason"]
     assert sorted(map(repr, schedules.meetings("sys-kill"))) == before and schedules.version("sys-kill") == version
