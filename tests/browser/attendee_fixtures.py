@@ -85,6 +85,8 @@ def shot(page: Any, name: str, tmp: Path, full_page: bool = True) -> Path:
     """Screenshot into the test's directory, and into SCREENSHOTS_DIR when asked to refresh the docs."""
     if name != "print":
         check_phone_layout(page)
+    # The toast is fixed to the screen: in a full-page shot it would float over the middle.
+    page.evaluate("document.querySelectorAll('.toast').forEach(t => t.classList.add('hidden'))")
     target = Path(SHOTS) if SHOTS else tmp
     target.mkdir(parents=True, exist_ok=True)
     path = target / f"attendee-{name}.png"

@@ -20,9 +20,17 @@ def _context(client: Any, event: str, attendee: str) -> dict[str, Any]:
             "feed": AgendaStore(client, event).feed_key(attendee), "incoming_shown": INCOMING_SHOWN}
 
 
+def feed_address(request: Request, event: str, key: str) -> str:
+    """The subscription address calendar apps fetch: our public origin when configured, else this request's."""
+    origin = request.app.state.settings.public_origin.rstrip("/") or str(request.base_url).rstrip("/")
+    return f"{origin}/e/{event}/calendar/{key}.ics"
+
+
 async def my_agenda(request: Request) -> Response:
     who = await viewer(request)
     context = await call(_context, redis_of(request), who.event, who.attendee)
+    address = feed_address(request, who.event, context["feed"])
+    context.update(feed_url=address, webcal_url="webcal://" + address.split("://", 1)[1])
     return page(request, who, "attendee/agenda.html", context)
 
 

@@ -56,6 +56,7 @@ FR: dict[str, str] = {
     "You cannot ask yourself for a meeting.": "Vous ne pouvez pas vous demander un rendez-vous.",
     "You pitch": "Vous pitchez", "Pitch session": "Session de pitch",
     "All %(n)s requests": "Les %(n)s demandes",
+    "Calendar address (keep it private)": "Adresse du calendrier (gardez-la pour vous)",
     # sign-in
     "Sign in": "Se connecter", "Event": "Événement", "Access code": "Code d'accès", "Welcome": "Bienvenue",
     "Open the personal link from your invitation, or enter your access code.":

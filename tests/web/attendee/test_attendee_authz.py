@@ -118,7 +118,8 @@ def test_requests_page_shows_only_my_requests(visitor: Visitor, booked: str) -> 
 
 def test_calendar_feed_needs_the_owners_key(visitor: Visitor, booked: str) -> None:
     page = visitor.sign_in("p1").client.get("/e/lille/agenda").text
-    key = page.split("/calendar/")[1].split(".ics")[0]
+    key = page.split("webcal://testserver/e/lille/calendar/")[1].split(".ics")[0]
+    assert f'value="http://testserver/e/lille/calendar/{key}.ics"' in page
     visitor.client.cookies.clear()
     assert booked in visitor.client.get(f"/e/lille/calendar/{key}.ics").text
     assert visitor.client.get("/e/lille/calendar/guessed-key.ics").status_code == 404

@@ -96,3 +96,19 @@ def test_many_requests_paged_most_wanted_first(visitor: Visitor) -> None:
     second = visitor.client.get("/e/lille/requests?page=2").text
     assert second.count('class="card request"') == 16
     assert visitor.client.get("/e/lille/requests?page=x").status_code == 400
+
+
+def test_calendar_address_uses_public_origin(redis_url: str, visitor: Visitor) -> None:
+    from starlette.testclient import TestClient
+
+    from forum.config import Settings
+    from forum.web import create_app
+    from forum.web.auth import SESSION_COOKIE
+    from tests.web.attendee.market import session
+
+    settings = Settings(redis_url=redis_url, secret_key="test-secret", public_origin="https://forum.example.org/")
+    with TestClient(create_app(settings)) as client:
+        client.cookies.set(SESSION_COOKIE, session(visitor.store, "b1")[0])
+        page = client.get("/e/lille/agenda").text
+    assert 'href="webcal://forum.example.org/e/lille/calendar/' in page
+    assert 'value="https://forum.example.org/e/lille/calendar/' in page
