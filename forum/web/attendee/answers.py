@@ -6,13 +6,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from forum.services import agenda, requests
-from forum.web.attendee.common import back_to, call, field, posted, redis_of
+from forum.web.attendee.common import back_to, call, field, posted, redis_of, shows_problems
 
 
 def _done(decision: str) -> str:
     return {"accept": "accepted", "decline": "declined"}.get(decision, "")
 
 
+@shows_problems
 async def answer_request(request: Request) -> Response:
     who, form = await posted(request)
     decision = field(form, "decision")
@@ -20,6 +21,7 @@ async def answer_request(request: Request) -> Response:
     return back_to(request, form, "agenda", _done(decision))
 
 
+@shows_problems
 async def answer_meeting(request: Request) -> Response:
     who, form = await posted(request)
     decision = field(form, "decision")

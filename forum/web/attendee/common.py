@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from forum.errors import InvalidInput
+from forum.errors import ForumError, InvalidInput, SignInRequired
 from forum.web import i18n
-from forum.web.auth import Viewer, check_csrf, require_viewer
+from forum.web.auth import Viewer, check_csrf, require_viewer, viewer_of
 
 T = TypeVar("T")
+Handler = Callable[[Request], Awaitable[Response]]
 MAX_FIELD = 2000  # any single form value; the services apply the tighter per-field limits
 MAX_FIELDS = 50
 MAX_BODY = 64 * 1024  # a request form is a few hundred bytes; refuse megabytes before parsing them
@@ -70,16 +73,42 @@ def field(form: FormData, name: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def _safe_path(event: str, target: str) -> str | None:
+    """A path of this event's pages, or None (a redirect must never lead to another site)."""
+    ok = target.startswith(f"/e/{event}/") and "//" not in target and "\\" not in target and len(target) < 300
+    return target.split("#")[0].split("?")[0] if ok else None
+
+
 def back_to(request: Request, form: FormData, default: str, done: str = "") -> Response:
     """Redirect after a POST to a page of this event only (never to another site)."""
     event = request.path_params["event"]
-    target = field(form, "back")
-    safe = target.startswith(f"/e/{event}/") and "//" not in target and "\\" not in target and len(target) < 300
-    path = target if safe else f"/e/{event}/{default}"
-    path = path.split("#")[0].split("?")[0]
+    path = _safe_path(event, field(form, "back")) or f"/e/{event}/{default}"
     if done in DONE:
         path = f"{path}?done={done}"
     return RedirectResponse(path, status_code=303)
+
+
+def shows_problems(handler: Handler) -> Handler:
+    """A refused form answers with its message in the viewer's language and a way back, not a bare error page.
+
+    Without a signed-in attendee of this event there is no attendee page to show: the app's handlers answer.
+    """
+    @functools.wraps(handler)
+    async def answer(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except ForumError as exc:
+            event = request.path_params["event"]
+            who = None if isinstance(exc, SignInRequired) else await viewer_of(request)
+            if who is None or who.event != event:
+                raise
+            came_from = urlsplit(request.headers.get("referer", ""))
+            ours = came_from.netloc == request.headers.get("host", "")
+            back = (_safe_path(event, came_from.path) if ours else None) or f"/e/{event}/agenda"
+            context = {"status": exc.status, "message": exc.message, "back": back}
+            return page(request, who, "attendee/problem.html", context, status=exc.status)
+
+    return answer
 
 
 def page(request: Request, who: Viewer, template: str, context: dict[str, Any], status: int = 200) -> Response:

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from forum.domain import WishStatus
 from forum.errors import InvalidInput, NotFound
 from forum.services import agenda, requests
-from forum.web.attendee.common import back_to, call, field, page, posted, redis_of, viewer
+from forum.web.attendee.common import back_to, call, field, page, posted, redis_of, shows_problems, viewer
 from forum.web.attendee.directory import profile_context
 
 PAGE_SIZE = 40  # requests to answer per page
@@ -47,6 +47,7 @@ async def my_requests(request: Request) -> Response:
     return page(request, who, "attendee/requests.html", context)
 
 
+@shows_problems
 async def ask(request: Request) -> Response:
     """Create a request; a mistake shows the profile again with the message and what was typed."""
     who, form = await posted(request)
@@ -68,6 +69,7 @@ async def ask(request: Request) -> Response:
     return back_to(request, form, "requests", "sent")
 
 
+@shows_problems
 async def withdraw(request: Request) -> Response:
     who, form = await posted(request)
     await call(requests.withdraw, redis_of(request), who.event, who.attendee, request.path_params["wish"])

@@ -57,6 +57,21 @@ FR: dict[str, str] = {
     "You pitch": "Vous pitchez", "Pitch session": "Session de pitch",
     "All %(n)s requests": "Les %(n)s demandes",
     "Calendar address (keep it private)": "Adresse du calendrier (gardez-la pour vous)",
+    # refused forms
+    "Please check": "À vérifier", "Not found": "Introuvable", "Not allowed": "Non autorisé",
+    "Already changed": "Déjà modifié", "Back": "Retour",
+    "There is no such request.": "Cette demande n'existe pas.",
+    "There is no such meeting.": "Ce rendez-vous n'existe pas.",
+    "There is no such attendee at this event.": "Ce participant n'existe pas dans cet événement.",
+    "This meeting has just moved; check its new time and answer again.":
+        "Ce rendez-vous vient d'être déplacé ; vérifiez le nouvel horaire et répondez à nouveau.",
+    "Only the person asked can accept this meeting.": "Seule la personne sollicitée peut accepter ce rendez-vous.",
+    "You already asked this person for a meeting.": "Vous avez déjà demandé un rendez-vous à cette personne.",
+    "Answer with accept or decline.": "Répondez par accepter ou refuser.",
+    "This form has expired or did not come from this site. Reload the page and try again.":
+        "Ce formulaire a expiré ou ne vient pas de ce site. Rechargez la page et réessayez.",
+    "One of the fields is far too long.": "L'un des champs est bien trop long.",
+    "This form is far too large.": "Ce formulaire est bien trop volumineux.",
     # sign-in
     "Sign in": "Se connecter", "Event": "Événement", "Access code": "Code d'accès", "Welcome": "Bienvenue",
     "Open the personal link from your invitation, or enter your access code.":

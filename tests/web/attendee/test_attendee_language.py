@@ -49,3 +49,15 @@ def test_requests_page_shows_the_scheduled_meeting(visitor: Visitor) -> None:
     assert "Wednesday 20 · 10:00 · Table 2" in page
     buyer = visitor.sign_in("b1").client.get("/e/lille/requests").text
     assert f'data-wish="{wish.id}"' not in buyer.split('id="sent"')[0]  # answered on the agenda, as a meeting
+
+
+def test_refused_answer_explained_in_french_with_a_way_back(visitor: Visitor) -> None:
+    visitor.sign_in("b1")
+    visitor.client.get("/e/lille/requests?lang=fr")
+    response = visitor.client.post("/e/lille/requests/nope/answer", data={"csrf": visitor.csrf, "decision": "accept"},
+                                   headers={"referer": "http://testserver/e/lille/requests?page=2"})
+    assert response.status_code == 404 and "Cette demande n&#39;existe pas." in response.text
+    assert 'href="/e/lille/requests"' in response.text and "Retour" in response.text
+    evil = visitor.client.post("/e/lille/requests/nope/answer", data={"csrf": visitor.csrf, "decision": "accept"},
+                               headers={"referer": "https://evil.example/e/lille/x"})
+    assert 'href="/e/lille/agenda"' in evil.text.split('class="error"')[1]
