@@ -42,8 +42,8 @@ class Merge:
         placed: set[str] = set()
         for p in self.draft.meetings:
             wish = self.wishes.get(p.wish)
-            if p.wish in kept or wish is None or wish.status in CLOSED_WISHES:
-                continue
+            if p.wish in kept or wish is None or wish.status in CLOSED_WISHES or p.slot not in self.slots:
+                continue  # answered, withdrawn, or its slot was removed since the run
             if self._clashes(p, wish, busy, tables):
                 self.plan.dropped.append(p.wish)
                 continue
@@ -61,6 +61,8 @@ class Merge:
         busy: dict[str, list[Window]] = defaultdict(list)
         tables: dict[str, list[Window]] = defaultdict(list)
         for m in fixed:
+            if m.slot not in self.slots:
+                continue
             window = self.slots[m.slot].window
             tables[m.location].append(window)
             for who in self.wishes[m.wish].participants if m.wish in self.wishes else ():
