@@ -20,7 +20,7 @@ def sweep_forever(redis_url: str, queue_name: str, stop: threading.Event) -> Non
     client, jobs = connect(redis_url), JobQueue(redis_url, queue_name)
     while not stop.wait(SWEEP_EVERY):
         try:
-            for run in reap_all(client):
+            for run in reap_all(client, jobs):
                 log.warning("run %s of %s marked failed: %s", run.id, run.event, run.reason)
             for run in sweep_repairs(client, jobs):
                 log.info("repair run %s of %s queued", run.id, run.event)

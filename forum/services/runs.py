@@ -21,6 +21,7 @@ from forum.store.schedule import ScheduleStore
 MIN_LIMIT, MAX_LIMIT = 1.0, 3600.0
 STARTUP_GRACE = HEARTBEAT_TTL  # a run just marked running beats within milliseconds; be generous
 WEIGHT_NAMES = tuple(f.name for f in fields(Weights))
+LOST_JOB = (None, "failed", "stopped", "canceled", "finished")  # RQ job states of a run that never started
 
 
 def job_timeout(time_limit: float) -> float:
@@ -92,26 +93,33 @@ def finish_run(client: redis.Redis, run_id: str, event: str, status: RunStatus, 
     return done
 
 
-def reap(client: redis.Redis, event: str) -> SolverRun | None:
-    """Mark the event's running run failed when its worker stopped beating (killed, crashed, timed out)."""
+def reap(client: redis.Redis, event: str, jobs: JobQueue | None = None) -> SolverRun | None:
+    """Mark the event's active run failed when its worker stopped beating (killed, crashed, timed out)
+    or, given the queue, when its job ended or vanished before it could start."""
     runs = RunStore(client)
     active = runs.active(event)
     run = runs.find(event, active) if active else None
-    if run is None or run.status is not RunStatus.RUNNING or Flags(client).heartbeat(event, run.id) is not None:
+    if run is None or time.time() - (run.started_at or run.created_at) < STARTUP_GRACE:
         return None
-    if time.time() - (run.started_at or run.created_at) < STARTUP_GRACE:
+    if run.status is RunStatus.QUEUED and jobs is not None:
+        state = jobs.state(event, run.id)
+        if state not in LOST_JOB:
+            return None
+        reason = f"its job {'vanished' if state is None else state} before the run could start"
+        return finish_run(client, run.id, event, RunStatus.FAILED, reason, (RunStatus.QUEUED,))
+    if run.status is not RunStatus.RUNNING or Flags(client).heartbeat(event, run.id) is not None:
         return None
     reason = f"the worker stopped responding (no heartbeat for {HEARTBEAT_TTL}s): killed, crashed or timed out"
     return finish_run(client, run.id, event, RunStatus.FAILED, reason, (RunStatus.RUNNING,))
 
 
-def reap_all(client: redis.Redis) -> list[SolverRun]:
-    return [r for e in EventStore(client).ids() if (r := reap(client, e)) is not None]
+def reap_all(client: redis.Redis, jobs: JobQueue | None = None) -> list[SolverRun]:
+    return [r for e in EventStore(client).ids() if (r := reap(client, e, jobs)) is not None]
 
 
-def list_runs(client: redis.Redis, event: str) -> list[SolverRun]:
+def list_runs(client: redis.Redis, event: str, jobs: JobQueue | None = None) -> list[SolverRun]:
     EventStore(client).get(event)
-    reap(client, event)
+    reap(client, event, jobs)
     return RunStore(client).all(event)
 
 

@@ -32,5 +32,14 @@ class JobQueue:
         except (NoSuchJobError, InvalidJobOperation):
             pass
 
+    def state(self, event: str, run: str) -> str | None:
+        """The RQ job's status ('queued', 'started', 'failed'...), None when it no longer exists."""
+        try:
+            job = Job.fetch(job_id(event, run), connection=self.queue.connection, serializer=self.queue.serializer)
+        except NoSuchJobError:
+            return None
+        status = job.get_status(refresh=False)
+        return None if status is None else str(getattr(status, "value", status))
+
     def close(self) -> None:
         self.queue.connection.close()

@@ -63,7 +63,7 @@ async def start(request: Request) -> JSONResponse:
 async def listing(request: Request) -> JSONResponse:
     event = await _organizer(request)
     client = request.app.state.redis
-    found = await _call(runs.list_runs, client, event)
+    found = await _call(runs.list_runs, client, event, _jobs(request))
     active = await _call(RunStore(client).active, event)
     published = await _call(ScheduleStore(client).published_run, event)
     return JSONResponse({"runs": [run_json(r) for r in found], "active": active, "published": published})

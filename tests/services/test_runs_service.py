@@ -77,3 +77,13 @@ def test_reap_marks_running_run_without_heartbeat_failed(store: EventStore, jobs
     failed = reap(store.client, "tiny")
     assert failed is not None and failed.status is RunStatus.FAILED and "heartbeat" in failed.reason
     assert RunStore(store.client).active("tiny") is None
+
+
+def test_reap_marks_queued_run_whose_job_vanished_failed(store: EventStore, jobs: JobQueue) -> None:
+    store.import_instance(tiny_instance())
+    run = start_run(store.client, jobs, "tiny", 2)
+    RunStore(store.client).records("tiny").put(replace(run, created_at=time.time() - 60))
+    assert reap(store.client, "tiny", jobs) is None  # its job is waiting in the queue: fine
+    jobs.cancel("tiny", run.id)
+    failed = reap(store.client, "tiny", jobs)
+    assert failed is not None and failed.status is RunStatus.FAILED and "before the run could start" in failed.reason
