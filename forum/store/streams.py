@@ -18,16 +18,18 @@ import redis.asyncio as aioredis
 from forum.store import keys
 
 BUS = f"{keys.PREFIX}:bus"
-STREAM_KEEP = 200  # entries per attendee/organizer stream: enough replay for a flaky phone
+STREAM_KEEP = 100  # entries per attendee/organizer stream (trimming keeps 100-200): replay for a flaky phone
+STREAM_TTL = 3 * 24 * 3600  # an attendee who hears nothing for three days starts from a refresh anyway
 BUS_KEEP = 10_000  # batches: the bus only bridges a few seconds of web-process lag
 CHUNK = 500  # notifications per Lua call, so one publish never blocks Redis for long
 
 _NOTIFY = """
 local ids, batch = {}, {}
 for i = 2, #KEYS do
-  local id = redis.call('XADD', KEYS[i], 'MAXLEN', '~', ARGV[1], '*', 'd', ARGV[i + 1])
+  local id = redis.call('XADD', KEYS[i], 'MAXLEN', '~', ARGV[1], '*', 'd', ARGV[i + 2])
+  redis.call('EXPIRE', KEYS[i], ARGV[3])
   ids[#ids + 1] = id
-  batch[#batch + 1] = {KEYS[i], id, ARGV[i + 1]}
+  batch[#batch + 1] = {KEYS[i], id, ARGV[i + 2]}
 end
 redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'b', cjson.encode(batch))
 return ids
@@ -67,7 +69,8 @@ class Streams:
         for i in range(0, len(notes), CHUNK):
             part = notes[i : i + CHUNK]
             payloads = [json.dumps(n.data, separators=(",", ":"), ensure_ascii=False) for n in part]
-            found = self._notify(keys=[BUS, *[n.stream for n in part]], args=[STREAM_KEEP, BUS_KEEP, *payloads])
+            found = self._notify(keys=[BUS, *[n.stream for n in part]],
+                                 args=[STREAM_KEEP, BUS_KEEP, STREAM_TTL, *payloads])
             ids.extend(str(x) for x in found)
         return ids
 
@@ -118,8 +121,8 @@ class LiveStreams:
         """Whether entries newer than `since` may have been trimmed away (the stream starts after it)."""
         try:
             info: Any = await self.client.xinfo_stream(stream)
-        except redis.ResponseError:  # no such stream yet: nothing was ever trimmed
-            return False
+        except redis.ResponseError:  # no such stream: never written, or expired with what the client missed
+            return since > (0, 0)
         if int(info.get("entries-added", 0)) <= int(info.get("length", 0)):
             return False
         first = info.get("first-entry")

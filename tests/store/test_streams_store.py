@@ -11,7 +11,7 @@ from typing import Any
 import redis.asyncio as aioredis
 
 from forum.store import EventStore
-from forum.store.streams import BUS, STREAM_KEEP, LiveStreams, Note, Streams, attendee_stream
+from forum.store.streams import BUS, STREAM_KEEP, STREAM_TTL, LiveStreams, Note, Streams, attendee_stream
 
 
 def run_async(test: Callable[..., Awaitable[Any]], *args: Any) -> Any:
@@ -57,5 +57,22 @@ async def _replay_trimmed(store: EventStore, redis_url: str) -> None:
     try:
         assert not (await LiveStreams(client).replay(stream, ids[0], limit=10_000)).complete
         assert (await LiveStreams(client).replay(stream, ids[-2], limit=10)).complete
+    finally:
+        await client.aclose()
+
+
+def test_replay_of_an_expired_stream_asks_for_refresh(store: EventStore, redis_url: str) -> None:
+    run_async(_replay_expired, store, redis_url)
+
+
+async def _replay_expired(store: EventStore, redis_url: str) -> None:
+    stream = attendee_stream("tiny", "a1")
+    (last,) = Streams(store.client).send([Note(stream, {"n": 1})])
+    assert 0 < store.client.ttl(stream) <= STREAM_TTL
+    store.client.delete(stream)
+    client = aioredis.Redis.from_url(redis_url, decode_responses=True)
+    try:
+        assert not (await LiveStreams(client).replay(stream, last, limit=10)).complete
+        assert (await LiveStreams(client).replay(stream, "0-0", limit=10)).complete  # a brand-new phone
     finally:
         await client.aclose()
