@@ -148,7 +148,7 @@ def compact(fest: Festival, tt: Timetable, weights: Weights, stop: Callable[[], 
         for p in range(len(fest.attendees)):
             if not tt.busy[p]:
                 continue
-            if p % 64 == 0 and stop():
+            if stop():
                 return moves
             for d in range(fest.n_days):
                 if search.gaps(p, d) <= 0:

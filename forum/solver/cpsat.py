@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from ortools.sat.python import cp_model
@@ -18,6 +19,7 @@ class Clock:
         self.deadline = self.started + seconds
         self._should_stop = should_stop
         self.cancelled = False
+        self._asked = -1.0
 
     def elapsed(self) -> float:
         return time.monotonic() - self.started
@@ -26,9 +28,32 @@ class Clock:
         return max(0.0, self.deadline - time.monotonic())
 
     def stop(self) -> bool:
-        if not self.cancelled and self._should_stop is not None and self._should_stop():
-            self.cancelled = True
-        return self.cancelled or time.monotonic() >= self.deadline
+        now = time.monotonic()
+        # should_stop may ask Redis: ask at most ten times a second, however often phases check.
+        if not self.cancelled and self._should_stop is not None and now - self._asked >= 0.1:
+            self._asked = now
+            self.cancelled = bool(self._should_stop())
+        return self.cancelled or now >= self.deadline
+
+
+@contextmanager
+def watching(clock: Clock, halt: Callable[[], object]) -> Iterator[None]:
+    """Call `halt` from a watcher thread as soon as the clock runs out or the caller asks to stop."""
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.1):
+            if clock.stop():
+                halt()
+                return
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
 
 
 def run(model: cp_model.CpModel, seconds: float, clock: Clock, workers: int = 1, seed: int = 0,
@@ -40,19 +65,6 @@ def run(model: cp_model.CpModel, seconds: float, clock: Clock, workers: int = 1,
     p.num_workers = max(1, workers)
     p.random_seed = seed
     p.stop_after_first_solution = stop_after_first
-    done = threading.Event()
-
-    def watch() -> None:
-        while not done.wait(0.1):
-            if clock.stop():
-                solver.stop_search()
-                return
-
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
-    try:
+    with watching(clock, solver.stop_search):
         status = solver.solve(model)
-    finally:
-        done.set()
-        watcher.join()
     return solver, status

@@ -107,9 +107,9 @@ def plan_pitches(inst: Instance, fixed_busy: dict[str, list[Window]], time_limit
     solver.parameters.num_workers = 1
     status = solver.solve(pm.model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        core = {v.index for v in pm.once.values()}
-        if status == cp_model.INFEASIBLE:
-            core = set(solver.sufficient_assumptions_for_infeasibility())
+        if status != cp_model.INFEASIBLE:
+            return PitchPlan(conflicts=["no pitch plan found within the time limit; give the solve more time"])
+        core = set(solver.sufficient_assumptions_for_infeasibility())
         names = [pid for pid, v in pm.once.items() if v.index in core]
         return PitchPlan(conflicts=[f"projects {', '.join(names)} cannot all be pitched once in their sessions "
                                     "(slots, presenters, panels or fixed meetings clash)"])

@@ -97,7 +97,8 @@ def select(fest: Festival, clock: cpsat.Clock, seconds: float) -> Selection:
     sel = SelectionLP(fest)
     sel.build()
     sel.lp.SetTimeLimit(int(1000 * max(0.1, min(seconds, clock.left()))))
-    status = sel.lp.Solve()
+    with cpsat.watching(clock, sel.lp.InterruptSolve):
+        status = sel.lp.Solve()
     if status != pywraplp.Solver.OPTIMAL:
         return Selection([], degree_bound(fest))
     met = {wi: var.solution_value() for wi, var in sel.x.items()}

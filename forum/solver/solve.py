@@ -64,7 +64,7 @@ class Run:
         for f in self.inst.fixed:
             for who in wishes[f.wish].participants:
                 busy.setdefault(who, []).append(slots[f.slot].window)
-        plan = plan_pitches(self.inst, busy, min(1.0, max(0.2, 0.02 * self.clock.left())))
+        plan = plan_pitches(self.inst, busy, min(3.0, max(1.0, 0.05 * self.clock.left())))
         projects = {p.id: p for p in self.inst.projects}
         for pp in plan.pitches:
             for who in projects[pp.project].presenters:

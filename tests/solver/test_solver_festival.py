@@ -25,6 +25,7 @@ def test_solve_generated_festival_then_resolve_keeps_fixed_and_moves_few(tmp_pat
     again_doc = resolve_instance(doc, str(path))
     again = parse_instance(again_doc)
     second = solve(again, SolveParams(time_limit=4, workers=1))
+    assert second.status != "infeasible", second.conflicts
     assert second.violations == [] and validate(again, second.schedule) == []
     assert set(again.fixed) <= set(second.schedule.meetings)
     assert second.figures["moved"] <= 0.05 * len(again.previous)
