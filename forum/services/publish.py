@@ -8,13 +8,13 @@ from typing import Any
 
 import redis
 
-from forum.domain import Meeting, MeetingStatus, Placement, RunStatus, Schedule, Slot, Window, Wish
+from forum.domain import Meeting, MeetingStatus, Placement, RunStatus, Schedule, Slot, Window
 from forum.errors import Conflict
 from forum.services import notify
 from forum.services.instance_builder import CLOSED_WISHES
 from forum.store import EventStore
 from forum.store.runs import RunStore
-from forum.store.schedule import ScheduleStore, Switch
+from forum.store.schedule import Party, ScheduleStore, Switch
 
 PUBLISHABLE = (RunStatus.FINISHED, RunStatus.CANCELLED)
 CHANGES_PER_MESSAGE = 50  # a phone gets the gist; more than that and it reloads its meetings anyway
@@ -30,7 +30,7 @@ class Plan:
 class Merge:
     """Computes the switch from the draft and the meetings as they are at publish time."""
 
-    def __init__(self, draft: Schedule, wishes: dict[str, Wish], slots: dict[str, Slot]) -> None:
+    def __init__(self, draft: Schedule, wishes: dict[str, Party], slots: dict[str, Slot]) -> None:
         self.draft, self.wishes, self.slots = draft, wishes, slots
         self.plan = Plan(Switch(pitches=list(draft.pitches)))
 
@@ -69,7 +69,7 @@ class Merge:
                 busy[who].append(window)
         return busy, tables
 
-    def _clashes(self, p: Placement, wish: Wish, busy: dict[str, list[Window]],
+    def _clashes(self, p: Placement, wish: Party, busy: dict[str, list[Window]],
                  tables: dict[str, list[Window]]) -> bool:
         w = self.slots[p.slot].window
         overlaps = [x for who in wish.participants for x in busy.get(who, ())] + tables.get(p.location, [])
@@ -84,7 +84,7 @@ def publish_run(client: redis.Redis, event: str, run_id: str) -> dict[str, Any]:
     if draft is None:
         raise Conflict(f"run {run_id} has no schedule to publish (it is {run.status.value})")
     events = EventStore(client)
-    wishes = {w.id: w for w in events.entities(event, "wish").all()}
+    wishes = schedules.parties(event)
     merge = Merge(draft, wishes, {s.id: s for s in events.entities(event, "slot").all()})
     _, version = schedules.publish(event, run_id, merge)
     plan = merge.plan
@@ -96,7 +96,7 @@ def publish_run(client: redis.Redis, event: str, run_id: str) -> dict[str, Any]:
 
 
 def _tell_attendees(client: redis.Redis, event: str, run: str, version: int, plan: Plan,
-                    wishes: dict[str, Wish]) -> None:
+                    wishes: dict[str, Party]) -> None:
     by_person: dict[str, list[dict[str, str]]] = defaultdict(list)
     placed = {m.wish: m for m in plan.switch.put}
     for wish_id, change in plan.changes.items():

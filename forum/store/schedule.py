@@ -9,7 +9,7 @@ from typing import Any
 
 import redis
 
-from forum.domain import Meeting, PitchPlacement, Schedule
+from forum.domain import Meeting, PitchPlacement, Schedule, WishStatus
 from forum.domain.schedule_json import dump_schedule, parse_schedule
 from forum.errors import Conflict
 from forum.store import keys
@@ -39,6 +39,14 @@ class Switch:
     put: list[Meeting] = field(default_factory=list)
     remove: list[str] = field(default_factory=list)
     pitches: list[PitchPlacement] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Party:
+    """Who a wish brings together and how it stands: all a publish needs, read without full decoding."""
+
+    participants: tuple[str, ...]
+    status: WishStatus
 
 
 def draft_key(event: str, run: str) -> str:
@@ -89,6 +97,19 @@ class ScheduleStore:
         store = EntityStore(self.client, event, "meeting")
         raws = self._read_all(keys=[store.index_key], args=[store.key("")])
         return [decode("meeting", r) for r in raws]
+
+    def parties(self, event: str) -> dict[str, Party]:
+        """Every wish's participants and status, straight from the stored JSON (fields `from`, `to`, `with`)."""
+        wishes = EntityStore(self.client, event, "wish")
+        ids = wishes.ids()
+        out: dict[str, Party] = {}
+        for i in range(0, len(ids), CHUNK):
+            for raw in self.client.mget([wishes.key(x) for x in ids[i : i + CHUNK]]):
+                if raw is not None:
+                    d = json.loads(raw)
+                    people = (d["from"], d["to"], *(d.get("with") or ()))
+                    out[d["id"]] = Party(people, WishStatus(d.get("status", "pending")))
+        return out
 
     def version(self, event: str) -> int:
         return int(self.client.get(version_key(event)) or 0)

@@ -65,14 +65,14 @@ class Streams:
 
     def send(self, notes: Sequence[Note]) -> list[str]:
         """Append every note to its stream and to the bus; returns the stream entry ids."""
-        ids: list[str] = []
-        for i in range(0, len(notes), CHUNK):
-            part = notes[i : i + CHUNK]
-            payloads = [json.dumps(n.data, separators=(",", ":"), ensure_ascii=False) for n in part]
-            found = self._notify(keys=[BUS, *[n.stream for n in part]],
-                                 args=[STREAM_KEEP, BUS_KEEP, STREAM_TTL, *payloads])
-            ids.extend(str(x) for x in found)
-        return ids
+        with self.client.pipeline(transaction=False) as pipe:  # Valkey runs one chunk while we pack the next
+            for i in range(0, len(notes), CHUNK):
+                part = notes[i : i + CHUNK]
+                payloads = [json.dumps(n.data, separators=(",", ":"), ensure_ascii=False) for n in part]
+                self._notify(keys=[BUS, *[n.stream for n in part]],
+                             args=[STREAM_KEEP, BUS_KEEP, STREAM_TTL, *payloads], client=pipe)
+            found = pipe.execute()
+        return [str(x) for ids in found for x in ids]
 
     def latest(self, stream: str) -> str:
         last = self.client.xrevrange(stream, count=1)
