@@ -96,6 +96,8 @@ def select(fest: Festival, clock: cpsat.Clock, seconds: float) -> Selection:
     """The relaxation's choice of wishes and its bound (the quick bound when the LP is not done in time)."""
     sel = SelectionLP(fest)
     sel.build()
+    if clock.stop():
+        return Selection([], degree_bound(fest))
     sel.lp.SetTimeLimit(int(1000 * max(0.1, min(seconds, clock.left()))))
     with cpsat.watching(clock, sel.lp.InterruptSolve):
         status = sel.lp.Solve()

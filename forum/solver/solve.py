@@ -10,7 +10,7 @@ from forum.solver import cpsat
 from forum.solver.anneal import anneal
 from forum.solver.compact import compact
 from forum.solver.conflicts import precheck
-from forum.solver.explain import reason
+from forum.solver.explain import Explainer
 from forum.solver.fairness import serve_starving
 from forum.solver.improve import idle_runs, improve
 from forum.solver.params import Progress, SolveParams, SolveResult
@@ -120,7 +120,8 @@ class Run:
 
     def schedule(self, plan: PitchPlan) -> Schedule:
         meetings = assign_tables(self.fest, self.tt, self.room_busy)
-        unmet = [Unscheduled(w.id, reason(self.fest, self.tt, wi))
+        explainer = Explainer(self.fest, self.tt)
+        unmet = [Unscheduled(w.id, explainer.reason(wi))
                  for wi, w in enumerate(self.fest.wishes) if self.tt.at[wi] < 0]
         return Schedule(tuple(meetings), tuple(plan.pitches), tuple(unmet))
 
