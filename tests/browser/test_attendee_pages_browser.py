@@ -92,10 +92,11 @@ def test_attendee_pages_screenshots_french_and_print(browser: Any, live_server: 
 def _answer_a_meeting_that_moved(buyer: Any, store: EventStore, meeting_id: str) -> None:
     """The schedule moved the meeting after the page was shown: the tap is refused, the new time appears."""
     buyer.emulate_media(media="screen")
+    # Mark the page once the websocket said hello (a locator waits for it; CSP forbids eval-based polling).
     buyer.add_init_script("document.addEventListener('forum:event', e => { if (e.detail.type === 'hello') "
-                          "window.hello = true; })")
+                          "document.documentElement.dataset.hello = '1'; })")
     buyer.goto("/e/lille/agenda")
-    buyer.wait_for_function("window.hello === true")
+    buyer.locator("html[data-hello]").wait_for(state="attached")
     buyer.wait_for_load_state("networkidle")  # the refetch that follows every (re)connection is done
     card = buyer.locator(f"#proposed [data-meeting='{meeting_id}']")
     meetings = store.entities(EVENT, "meeting")
