@@ -1,0 +1,1 @@
+"""Benchmarks of the solver against the first-come baseline; not timed tests."""

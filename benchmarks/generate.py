@@ -103,7 +103,7 @@ def all_required(seed: int = 1, buyers: int = 20, sellers: int = 40, per_seller:
     people = [{"id": f"b{i}", "name": f"b{i}", "role": "buyer"} for i in range(buyers)]
     people += [{"id": f"s{i}", "name": f"s{i}", "role": "producer"} for i in range(sellers)]
     slots = [s for s in _slots() if s["start"].startswith(DAYS[0]) and s["kind"] == "meeting"][:16]
-    wishes = []
+    wishes: list[dict[str, Any]] = []
     order = list(range(buyers))
     rng.shuffle(order)
     for i in range(sellers):  # each buyer gets the same number of requests, as organizers arrange it

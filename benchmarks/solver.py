@@ -23,6 +23,8 @@ from benchmarks.generate import all_required, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
+HEADER = ("| case | scheduler | value | bound | value/bound | met | unserved | gaps | moved | seconds "
+          "| peak MB | valid |\n|---|---|---|---|---|---|---|---|---|---|---|---|")
 LIMITS = {"S": 10, "M": 30, "L": 60, "XL": 300, "L re-solve": 60, "all-required": 30}
 
 
@@ -93,7 +95,7 @@ def resolve_instance(base_doc: dict[str, Any], schedule_path: str, seed: int = 7
     buyers = [a["id"] for a in doc["attendees"] if a["role"] == "buyer"]
     sellers = [a["id"] for a in doc["attendees"] if a["role"] != "buyer"]
     seen = {(w["from"], w["to"]) for w in doc["wishes"]}
-    extra = []
+    extra: list[dict[str, Any]] = []
     while len(extra) < len(doc["wishes"]) // 20:
         pair = (rng.choice(sellers), rng.choice(buyers))
         if pair not in seen:
@@ -167,15 +169,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         child(args.child[0], args.child[1], args.child[2], float(args.child[3]))
         return 0
+    write_table(*run_cases(args.sizes, not args.no_extra))
+    return 0
+
+
+def run_cases(sizes: list[str], extra: bool) -> tuple[list[str], dict[tuple[str, str], dict[str, Any]]]:
+    """Greedy then `forum solve` on every case; the L schedule seeds the re-solve case."""
     work = Path(tempfile.mkdtemp(prefix="forum-bench-"))
-    cases: list[tuple[str, dict[str, Any]]] = [(s, generate(s)) for s in args.sizes]
-    if not args.no_extra:
+    cases: list[tuple[str, dict[str, Any]]] = [(s, generate(s)) for s in sizes]
+    if extra:
         cases.append(("all-required", all_required()))
-    lines = []
+    lines: list[str] = []
     res: dict[tuple[str, str], dict[str, Any]] = {}
-    header = ("| case | scheduler | value | bound | value/bound | met | unserved | gaps | moved | seconds "
-              "| peak MB | valid |\n|---|---|---|---|---|---|---|---|---|---|---|---|")
-    print(header, flush=True)
+    print(HEADER, flush=True)
     for name, doc in cases:
         path = str(work / f"{name}.json")
         Path(path).write_text(json.dumps(doc))
@@ -183,24 +189,27 @@ def main(argv: list[str] | None = None) -> int:
             r = res[(name, kind)] = run_child(kind, path, LIMITS[name])
             lines.append(row(name, kind, r))
             print(lines[-1], flush=True)
-            if name == "L" and kind == "solve" and "error" not in r and not args.no_extra:
+            if name == "L" and kind == "solve" and "error" not in r and extra:
                 re_path = str(work / "L re-solve.json")
                 Path(re_path).write_text(json.dumps(resolve_instance(doc, r["schedule_path"])))
                 for k in ("greedy", "solve"):
                     res[("L re-solve", k)] = run_child(k, re_path, LIMITS["L re-solve"])
                     lines.append(row("L re-solve", k, res[("L re-solve", k)]))
                     print(lines[-1], flush=True)
+    return lines, res
+
+
+def write_table(lines: list[str], res: dict[tuple[str, str], dict[str, Any]]) -> None:
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     machine = f"{os.cpu_count()} cores, {cpu_model()}, Python {platform.python_version()}"
     text = (f"# Solver benchmark\n\n{stamp} on {machine}. Time limits (s): "
             + ", ".join(f"{k} {v}" for k, v in LIMITS.items())
             + ". `seconds` and `peak MB` are wall time and peak RSS of the whole process (loading and "
             "writing included); the figures are the validator's (`forum check`). Other jobs shared the "
-            "machine, so timings are pessimistic.\n\n" + header + "\n" + "\n".join(lines) + "\n\n"
+            "machine, so timings are pessimistic.\n\n" + HEADER + "\n" + "\n".join(lines) + "\n\n"
             "## Targets\n\n" + "\n".join(targets(res)) + "\n")
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "solver.md").write_text(text)
-    return 0
 
 
 if __name__ == "__main__":

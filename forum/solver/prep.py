@@ -47,15 +47,7 @@ class Festival:
         self.wish_index = {w.id: i for i, w in enumerate(inst.wishes)}
         self.parts = [tuple(self.person[p] for p in w.participants) for w in inst.wishes]
         self.weight = [w.weight for w in inst.wishes]
-        within_cache: dict[tuple[Window, ...] | None, int] = {}
-        self.feasible = []
-        for w, parts in zip(inst.wishes, self.parts, strict=True):
-            if w.within not in within_cache:
-                within_cache[w.within] = bits(i for i, s in enumerate(self.days.slots) if covered(s.window, w.within))
-            mask = within_cache[w.within]
-            for p in parts:
-                mask &= self.available[p]
-            self.feasible.append(mask)
+        self.feasible = self._feasible_masks()
         self.usable = list(self.feasible)
         self.tables = [loc.id for loc in inst.locations if loc.kind == LocationKind.TABLE]
         self.table_cap = [len(self.tables)] * self.n_slots
@@ -71,6 +63,19 @@ class Festival:
         for wi, parts in enumerate(self.parts):
             for p in parts:
                 self.wishes_of[p].append(wi)
+
+    def _feasible_masks(self) -> list[int]:
+        """Per wish: meeting slots inside its windows where every participant is available."""
+        within_cache: dict[tuple[Window, ...] | None, int] = {}
+        out = []
+        for w, parts in zip(self.wishes, self.parts, strict=True):
+            if w.within not in within_cache:
+                within_cache[w.within] = bits(i for i, s in enumerate(self.days.slots) if covered(s.window, w.within))
+            mask = within_cache[w.within]
+            for p in parts:
+                mask &= self.available[p]
+            out.append(mask)
+        return out
 
     def _placements(self, entries: tuple) -> dict[int, tuple[int, str]]:
         out: dict[int, tuple[int, str]] = {}
