@@ -45,7 +45,9 @@ def _availability(rng: random.Random) -> list[dict[str, str]]:
 
 
 def _people(rng: random.Random, n: int) -> tuple[list[dict[str, Any]], list[str], list[str]]:
-    attendees, buyers, sellers = [], [], []
+    attendees: list[dict[str, Any]] = []
+    buyers: list[str] = []
+    sellers: list[str] = []
     for i in range(n):
         buyer = i % 4 == 0
         aid = f"{'b' if buyer else 's'}{i}"
