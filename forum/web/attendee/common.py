@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
@@ -115,8 +115,11 @@ def page(request: Request, who: Viewer, template: str, context: dict[str, Any], 
     """Render an attendee page in the viewer's language (a `?lang=` choice is remembered in a cookie)."""
     lang = i18n.choose(request)
     done = request.query_params.get("done", "")
+    other = "en" if lang == "fr" else "fr"
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in ("lang", "done")]
     context = {"viewer": who, "csrf": who.csrf, "event_id": who.event, "lang": lang, "_": i18n.translator(lang),
-               "done": done if done in DONE else "", "path": request.url.path, **context}
+               "done": done if done in DONE else "", "path": request.url.path, "other_lang": other,
+               "other_lang_url": "?" + urlencode([*kept, ("lang", other)]), **context}
     response = request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
     response.headers.update(PAGE_HEADERS)
     i18n.remember(request, response, lang)

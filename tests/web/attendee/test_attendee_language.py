@@ -61,3 +61,10 @@ def test_refused_answer_explained_in_french_with_a_way_back(visitor: Visitor) ->
     evil = visitor.client.post("/e/lille/requests/nope/answer", data={"csrf": visitor.csrf, "decision": "accept"},
                                headers={"referer": "https://evil.example/e/lille/x"})
     assert 'href="/e/lille/agenda"' in evil.text.split('class="error"')[1]
+
+
+def test_language_switch_keeps_the_search(visitor: Visitor) -> None:
+    page = visitor.sign_in("p1").client.get("/e/lille/people?q=nordic&role=buyer").text
+    assert 'href="?q=nordic&amp;role=buyer&amp;lang=fr" hreflang="fr"' in page
+    french = visitor.client.get("/e/lille/people?q=nordic&role=buyer&lang=fr").text
+    assert 'href="?q=nordic&amp;role=buyer&amp;lang=en" hreflang="en"' in french and "Bea Buyer" in french
