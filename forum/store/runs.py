@@ -11,7 +11,7 @@ import redis
 from forum.domain import RunStatus, SolverRun
 from forum.errors import Conflict, NotFound
 from forum.store import keys
-from forum.store.codec import decode, encode
+from forum.store.codec import encode
 from forum.store.entities import EntityStore
 
 PROGRESS_KEEP = 1200  # points of the value/bound curve kept per run (20 minutes at one a second)
@@ -112,7 +112,3 @@ class RunStore:
 
     def progress(self, event: str, run: str) -> list[dict[str, Any]]:
         return [json.loads(p) for p in self.client.lrange(progress_key(event, run), 0, -1)]
-
-    def decode(self, raw: str) -> SolverRun:
-        found: SolverRun = decode("run", raw)
-        return found
