@@ -28,8 +28,8 @@ from forum.solver.validate import validate
 def _reserve(inst: Instance, limit: float, prep_seconds: float) -> float:
     """Time kept back for tables, reasons, validation and figures: they grow with the instance, and
     with how slow this machine is right now, which the preparation time measures."""
-    size = 0.3 + 7e-5 * (len(inst.wishes) + 10 * len(inst.attendees))
-    return min(0.35 * limit, max(size, 0.3 + 20 * prep_seconds))
+    size = 0.3 + 4e-5 * (len(inst.wishes) + 10 * len(inst.attendees))
+    return min(0.35 * limit, max(size, 0.3 + 25 * prep_seconds))
 
 
 class Run:
@@ -112,7 +112,7 @@ class Run:
         compact_until = clock.elapsed() + 0.5 * clock.left()  # the rest goes to neighbourhood search
         compact(fest, tt, prm.weights, lambda: clock.stop() or clock.elapsed() > compact_until)
         self.report("compact")
-        anneal(fest, tt, prm.weights, 0.7 * clock.left(), clock.stop, prm.seed)
+        anneal(fest, tt, prm.weights, 0.85 * clock.left(), clock.stop, prm.seed)
         self.report("anneal")
         improve(fest, tt, prm.weights, eligible, clock, prm.seed, lambda ph: self.report(ph, force=False),
                 self.bound)
