@@ -8,6 +8,7 @@ in the same Lua call, a batch of them becomes one entry of `forum:bus` (field `b
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,7 @@ STREAM_KEEP = 100  # entries per attendee/organizer stream (trimming keeps 100-2
 STREAM_TTL = 3 * 24 * 3600  # an attendee who hears nothing for three days starts from a refresh anyway
 BUS_KEEP = 10_000  # batches: the bus only bridges a few seconds of web-process lag
 CHUNK = 500  # notifications per Lua call, so one publish never blocks Redis for long
+_ENTRY_ID = re.compile(r"[0-9]{1,20}(-[0-9]{1,20})?")
 
 _NOTIFY = """
 local ids, batch = {}, {}
@@ -45,9 +47,15 @@ def organizer_stream(event: str) -> str:
 
 
 def entry_key(entry_id: str) -> tuple[int, int]:
-    """Order of stream ids ('1700000000000-3'); ValueError when malformed."""
+    """Order of stream ids ('1700000000000-3'); ValueError when malformed (client input goes through here)."""
+    if not _ENTRY_ID.fullmatch(entry_id):
+        raise ValueError(f"not a stream entry id: {entry_id[:40]!r}")
     ms, _, seq = entry_id.partition("-")
     return int(ms), int(seq or 0)
+
+
+def entry_text(key: tuple[int, int]) -> str:
+    return f"{key[0]}-{key[1]}"
 
 
 @dataclass(frozen=True)
@@ -113,7 +121,7 @@ class LiveStreams:
             return Replay([], False)
         if await self._trimmed_after(stream, since):
             return Replay([], False)
-        found: Any = await self.client.xrange(stream, min=f"({after}", max="+", count=limit + 1)
+        found: Any = await self.client.xrange(stream, min=f"({entry_text(since)}", max="+", count=limit + 1)
         entries = [(str(i), str(fields["d"])) for i, fields in found]
         return Replay(entries[:limit], len(entries) <= limit)
 

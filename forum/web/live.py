@@ -17,7 +17,7 @@ from starlette.routing import WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from forum.config import Settings
-from forum.store.streams import LiveStreams, attendee_stream, entry_key, organizer_stream
+from forum.store.streams import LiveStreams, attendee_stream, entry_key, entry_text, organizer_stream
 from forum.web.auth import origin_allowed, viewer_of
 
 log = logging.getLogger("forum.live")
@@ -156,11 +156,11 @@ async def _catch_up(ws: WebSocket, hub: Hub, stream: str, last: str | None) -> t
     if not replay.complete:
         await ws.send_text(f'{{"type":"refresh","id":"{latest}","reason":"too far behind"}}')
         return entry_key(latest)
-    for entry_id, payload in replay.entries:
-        await ws.send_text(frame(entry_id, payload))
-    position = replay.entries[-1][0] if replay.entries else last
-    await ws.send_text(f'{{"type":"hello","id":"{position}","replayed":{len(replay.entries)}}}')
-    return entry_key(position)
+    for replayed_id, payload in replay.entries:
+        await ws.send_text(frame(replayed_id, payload))
+    position = entry_key(replay.entries[-1][0] if replay.entries else last)  # a complete replay checked `last`
+    await ws.send_text(f'{{"type":"hello","id":"{entry_text(position)}","replayed":{len(replay.entries)}}}')
+    return position
 
 
 async def _send_loop(ws: WebSocket, sub: Subscriber, position: tuple[int, int]) -> None:
@@ -196,8 +196,8 @@ async def live_socket(ws: WebSocket) -> None:
             raise RuntimeError("overflowed during catch-up")
         sub.sender = asyncio.create_task(_send_loop(ws, sub, position))
         await asyncio.wait({receiver, sub.sender}, return_when=asyncio.FIRST_COMPLETED)
-    except (WebSocketDisconnect, OSError, RuntimeError):
-        pass
+    except (WebSocketDisconnect, OSError, RuntimeError, aioredis.RedisError):
+        pass  # the client reconnects (with backoff) and catches up from its last id
     finally:
         hub.remove(stream, sub)
         slow = sub.lost

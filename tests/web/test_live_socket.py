@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from websockets.exceptions import InvalidStatus
@@ -159,3 +160,8 @@ def close_code(sock: socket.socket) -> int:
         if buffer[0] & 0x0F == 8:
             return int.from_bytes(buffer[start : start + 2], "big")
         buffer = buffer[start + size :]
+
+
+def test_live_socket_garbage_last_id_gets_refresh(web: WebProcess, store: EventStore) -> None:
+    with open_socket(web, store, "a2", "?last=" + quote('1-2","type":"x')) as ws:
+        assert receive(ws) == {"type": "refresh", "id": "0-0", "reason": "too far behind"}
