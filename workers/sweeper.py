@@ -5,11 +5,10 @@ from __future__ import annotations
 import logging
 import threading
 
-import redis
-
 from forum.services.repair import sweep_repairs
 from forum.services.runs import reap_all
 from forum.store import connect
+from forum.store.connection import StoreError
 from forum.store.jobs import JobQueue
 
 SWEEP_EVERY = 2.0  # with the 5 s heartbeat TTL, a dead run is marked failed within about 7 s
@@ -24,7 +23,7 @@ def sweep_forever(redis_url: str, queue_name: str, stop: threading.Event) -> Non
                 log.warning("run %s of %s marked failed: %s", run.id, run.event, run.reason)
             for run in sweep_repairs(client, jobs):
                 log.info("repair run %s of %s queued", run.id, run.event)
-        except redis.RedisError as exc:
+        except StoreError as exc:
             log.warning("sweep skipped: %s", exc)
         except Exception:  # noqa: BLE001 - the sweeper must outlive one bad event
             log.exception("sweep failed")

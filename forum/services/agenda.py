@@ -6,8 +6,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-import redis
-
 from forum.domain import Attendee, Location, Meeting, MeetingStatus, Slot, Wish, WishStatus
 from forum.errors import Conflict, InvalidInput, NotFound
 from forum.services import notify, repair
@@ -15,6 +13,7 @@ from forum.services.pitch_agenda import PitchItem, pitches_of
 from forum.services.requests import RequestView, by_importance, received_requests, tell
 from forum.store import EventStore
 from forum.store.agenda import AgendaStore
+from forum.store.connection import Client
 from forum.store.requests import RequestStore
 
 LIVE = (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED)
@@ -71,13 +70,13 @@ class Agenda:
         return sorted(out.items())
 
 
-def local_now(client: redis.Redis, event: str) -> datetime:
+def local_now(client: Client, event: str) -> datetime:
     """The event's wall-clock time, as its slots are written (local, without offset)."""
     zone = ZoneInfo(EventStore(client).get(event).timezone)
     return datetime.now(zone).replace(tzinfo=None)
 
 
-def items_of(client: redis.Redis, event: str, attendee: str) -> list[AgendaItem]:
+def items_of(client: Client, event: str, attendee: str) -> list[AgendaItem]:
     """Every meeting of the attendee (any status), joined with its slot, table and counterparts."""
     requests = RequestStore(client, event)
     wishes = {w.id: w for w in [*requests.sent(attendee), *requests.received(attendee)]}
@@ -98,7 +97,7 @@ def items_of(client: redis.Redis, event: str, attendee: str) -> list[AgendaItem]
     return sorted(items, key=lambda i: (i.start, i.location.id, i.meeting.id))
 
 
-def agenda(client: redis.Redis, event: str, attendee: str, now: datetime | None = None) -> Agenda:
+def agenda(client: Client, event: str, attendee: str, now: datetime | None = None) -> Agenda:
     """A request that already has a proposed meeting is answered by answering the meeting."""
     me: Attendee = EventStore(client).entities(event, "attendee").get(attendee)
     items = items_of(client, event, attendee)
@@ -108,7 +107,7 @@ def agenda(client: redis.Redis, event: str, attendee: str, now: datetime | None 
     return Agenda(me, items, incoming, now or local_now(client, event), pitches_of(client, event, attendee))
 
 
-def answer_meeting(client: redis.Redis, event: str, attendee: str, meeting_id: str, decision: str,
+def answer_meeting(client: Client, event: str, attendee: str, meeting_id: str, decision: str,
                    seen_slot: str = "") -> Meeting:
     """Accept (the person asked) or decline (any participant) a meeting, checked against the published record.
 
@@ -142,7 +141,7 @@ def answer_meeting(client: redis.Redis, event: str, attendee: str, meeting_id: s
     return after
 
 
-def _accept_request(client: redis.Redis, event: str, wish: Wish) -> None:
+def _accept_request(client: Client, event: str, wish: Wish) -> None:
     """Accepting the meeting accepts the request it answers, if nobody changed the request meanwhile."""
     def change(current: Wish) -> Wish:
         return replace(current, status=WishStatus.ACCEPTED) if current.status is WishStatus.PENDING else current
@@ -150,7 +149,7 @@ def _accept_request(client: redis.Redis, event: str, wish: Wish) -> None:
     RequestStore(client, event).change(wish.id, change)
 
 
-def cancel_meeting_of(client: redis.Redis, event: str, wish: Wish) -> None:
+def cancel_meeting_of(client: Client, event: str, wish: Wish) -> None:
     """A withdrawn or declined request takes its scheduled meeting with it."""
     def change(meeting: Meeting) -> Meeting:
         return replace(meeting, status=MeetingStatus.CANCELLED) if meeting.status in LIVE else meeting
@@ -166,6 +165,6 @@ def cancel_meeting_of(client: redis.Redis, event: str, wish: Wish) -> None:
         _repair(client, event)
 
 
-def _repair(client: redis.Redis, event: str) -> None:
+def _repair(client: Client, event: str) -> None:
     """Ask for a repair run so a freed slot can be given to someone else (the workers start it, rate-limited)."""
     repair.request_repair(client, event)

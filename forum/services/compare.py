@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-import redis
-
 from forum.domain import Instance, Placement, Schedule, SolverRun
 from forum.errors import Conflict, InvalidInput
 from forum.services import charts
 from forum.services.instance_builder import build_instance
 from forum.solver import quality
+from forum.store.connection import Client
 from forum.store.runs import RunStore
 from forum.store.schedule import ScheduleStore
 
@@ -68,7 +67,7 @@ def compare_schedules(inst: Instance, left: Schedule, right: Schedule) -> tuple[
     return figures, roles, differences(left, right)
 
 
-def compare_runs(client: redis.Redis, event: str, left_id: str, right_id: str) -> Comparison:
+def compare_runs(client: Client, event: str, left_id: str, right_id: str) -> Comparison:
     if not left_id or not right_id or left_id == right_id:
         raise InvalidInput("choose two different runs to compare")
     runs, schedules = RunStore(client), ScheduleStore(client)

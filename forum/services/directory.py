@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import redis
-
 from forum.domain import Attendee, Role
 from forum.errors import InvalidInput, NotFound
 from forum.store import EventStore
+from forum.store.connection import Client
 
 MAX_QUERY = 100
 PAGE_SIZE = 30
@@ -56,7 +55,7 @@ def _matches(a: Attendee, s: Search) -> bool:
     )
 
 
-def search(client: redis.Redis, event: str, viewer: str, wanted: Search) -> Found:
+def search(client: Client, event: str, viewer: str, wanted: Search) -> Found:
     """Attendees matching every filter, by name, a page at a time (the viewer and organizers left out)."""
     wanted = check_search(wanted)
     everyone = [a for a in EventStore(client).entities(event, "attendee").all()
@@ -70,7 +69,7 @@ def search(client: redis.Redis, event: str, viewer: str, wanted: Search) -> Foun
     )
 
 
-def profile(client: redis.Redis, event: str, attendee: str) -> Attendee:
+def profile(client: Client, event: str, attendee: str) -> Attendee:
     """One attendee as the directory shows them; organizers are not listed, so they are not found either."""
     found: Attendee = EventStore(client).entities(event, "attendee").get(attendee)
     if found.role in HIDDEN_ROLES:
@@ -78,7 +77,7 @@ def profile(client: redis.Redis, event: str, attendee: str) -> Attendee:
     return found
 
 
-def colleagues_of(client: redis.Redis, event: str, me: Attendee) -> list[Attendee]:
+def colleagues_of(client: Client, event: str, me: Attendee) -> list[Attendee]:
     """People of the viewer's own organization, who may join a meeting the viewer requests."""
     if not me.organization:
         return []

@@ -6,13 +6,12 @@ import json
 import time
 from dataclasses import replace
 
-import redis
-
 from forum.domain import Instance, Meeting, MeetingStatus
 from forum.domain.instance_json import check_references, parse_instance
 from forum.errors import Conflict, InvalidInput
 from forum.store import EventStore
 from forum.store.changes import Change, apply
+from forum.store.connection import Client
 from forum.store.events import INSTANCE_ENTITIES, SCHEDULE_ENTITIES
 from forum.store.runs import RunStore
 
@@ -37,7 +36,7 @@ def _meetings(inst: Instance) -> list[Meeting]:
     return list(out.values())
 
 
-def import_event(client: redis.Redis, event: str, who: str, text: str) -> int:
+def import_event(client: Client, event: str, who: str, text: str) -> int:
     """Check the whole document first, then replace every entity in one MULTI/EXEC. Returns the attendees."""
     inst = parse_upload(event, text)
     store = EventStore(client)

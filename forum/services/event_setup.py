@@ -8,12 +8,11 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-import redis
-
 from forum.domain import Location, LocationKind, MeetingStatus, PitchSession, Project, Slot, SlotKind, Window
 from forum.errors import Conflict, InvalidInput
 from forum.store import EventStore
 from forum.store.changes import Change, apply
+from forum.store.connection import Client
 
 LIVE = (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED)
 MAX_DAYS, MAX_SLOTS, MAX_TABLES, MAX_PROJECTS = 14, 2000, 2000, 100
@@ -96,7 +95,7 @@ def tables_by_area(text: str) -> list[Location]:
     return tables
 
 
-def _in_use(client: redis.Redis, event: str, field: str, removed: set[str]) -> None:
+def _in_use(client: Client, event: str, field: str, removed: set[str]) -> None:
     meetings = EventStore(client).entities(event, "meeting").all()
     clash = sorted({getattr(m, field) for m in meetings if m.status in LIVE and getattr(m, field) in removed})
     if clash:
@@ -109,7 +108,7 @@ def _entry(who: str, action: str, detail: str) -> dict[str, Any]:
     return {"at": time.time(), "who": who, "action": action, "meeting": "", "detail": detail}
 
 
-def set_slots(client: redis.Redis, event: str, who: str, form: dict[str, str]) -> int:
+def set_slots(client: Client, event: str, who: str, form: dict[str, str]) -> int:
     slots = meeting_slots(form.get("days", ""), form.get("start", ""), form.get("end", ""),
                           form.get("minutes", ""), form.get("breaks", ""))
     store = EventStore(client).entities(event, "slot")
@@ -126,7 +125,7 @@ def set_slots(client: redis.Redis, event: str, who: str, form: dict[str, str]) -
     return len(slots)
 
 
-def set_tables(client: redis.Redis, event: str, who: str, text: str) -> int:
+def set_tables(client: Client, event: str, who: str, text: str) -> int:
     tables = tables_by_area(text)
     store = EventStore(client).entities(event, "location")
 
@@ -142,7 +141,7 @@ def set_tables(client: redis.Redis, event: str, who: str, text: str) -> int:
     return len(tables)
 
 
-def _people(client: redis.Redis, event: str, text: str, what: str) -> tuple[str, ...]:
+def _people(client: Client, event: str, text: str, what: str) -> tuple[str, ...]:
     ids = tuple(dict.fromkeys(x for x in re.split(r"[\s,;]+", text or "") if x))
     known = set(EventStore(client).entities(event, "attendee").ids())
     unknown = [x for x in ids if x not in known]
@@ -151,7 +150,7 @@ def _people(client: redis.Redis, event: str, text: str, what: str) -> tuple[str,
     return ids
 
 
-def pitch_session(client: redis.Redis, event: str, who: str, form: dict[str, str]) -> PitchSession:
+def pitch_session(client: Client, event: str, who: str, form: dict[str, str]) -> PitchSession:
     """Add or replace one pitch session: its room, its pitch slots, its panel and its projects."""
     ident = (form.get("id") or "").strip()
     if not IDENT.fullmatch(ident):
@@ -181,7 +180,7 @@ def pitch_session(client: redis.Redis, event: str, who: str, form: dict[str, str
     return session
 
 
-def _write_session(client: redis.Redis, event: str, who: str, session: PitchSession, room: Location,
+def _write_session(client: Client, event: str, who: str, session: PitchSession, room: Location,
                    slots: list[Slot], projects: list[Project]) -> None:
     store = EventStore(client)
 
@@ -208,7 +207,7 @@ def _cap(text: str, what: str) -> int | None:
     return None if not (text or "").strip() else _whole(text, what, 0, 500)
 
 
-def set_caps(client: redis.Redis, event: str, who: str, role: str, max_meetings: str, max_per_day: str) -> int:
+def set_caps(client: Client, event: str, who: str, role: str, max_meetings: str, max_per_day: str) -> int:
     """The same caps for every attendee of one role (empty = no cap)."""
     role = (role or "").strip()[:40]
     total, per_day = _cap(max_meetings, "meetings in all"), _cap(max_per_day, "meetings per day")
@@ -224,7 +223,7 @@ def set_caps(client: redis.Redis, event: str, who: str, role: str, max_meetings:
     return len(apply(client, event, ("attendee",), compute).put["attendee"])
 
 
-def set_attendee_caps(client: redis.Redis, event: str, who: str, attendee: str, max_meetings: str,
+def set_attendee_caps(client: Client, event: str, who: str, attendee: str, max_meetings: str,
                       max_per_day: str) -> None:
     """Caps for one attendee (empty = no cap), e.g. a buyer who asks for fewer meetings."""
     total, per_day = _cap(max_meetings, "meetings in all"), _cap(max_per_day, "meetings per day")

@@ -8,12 +8,11 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 
-import redis
-
 from forum.domain import LocationKind, MeetingStatus, Placement, Schedule, SlotKind, format_local
 from forum.domain.instance_json import dump_instance
 from forum.domain.schedule_json import dump_schedule
 from forum.store import EventStore
+from forum.store.connection import Client
 from forum.store.schedule import ScheduleStore
 
 LIVE = (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED)
@@ -41,7 +40,7 @@ def _json(doc: object) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False)
 
 
-def schedule_csv(client: redis.Redis, event: str) -> str:
+def schedule_csv(client: Client, event: str) -> str:
     store = EventStore(client)
     slots = {s.id: s for s in store.entities(event, "slot").all()}
     tables = {loc.id: loc for loc in store.entities(event, "location").all()}
@@ -63,11 +62,11 @@ def schedule_csv(client: redis.Redis, event: str) -> str:
     return out.getvalue()
 
 
-def instance_json(client: redis.Redis, event: str) -> str:
+def instance_json(client: Client, event: str) -> str:
     return _json(dump_instance(EventStore(client).export_instance(event)))
 
 
-def schedule_json(client: redis.Redis, event: str) -> str:
+def schedule_json(client: Client, event: str) -> str:
     store = EventStore(client)
     live = [m for m in ScheduleStore(client).meetings(event) if m.status in LIVE]
     schedule = Schedule(tuple(Placement(m.wish, m.slot, m.location) for m in sorted(live, key=lambda m: m.id)),
@@ -75,7 +74,7 @@ def schedule_json(client: redis.Redis, event: str) -> str:
     return _json(dump_schedule(schedule))
 
 
-def table_sheets(client: redis.Redis, event: str) -> list[TableSheet]:
+def table_sheets(client: Client, event: str) -> list[TableSheet]:
     """One sheet per market table: its meetings by day and time, with everyone's names, for the floor staff."""
     store = EventStore(client)
     slots = {s.id: s for s in store.entities(event, "slot").all() if s.kind is SlotKind.MEETING}

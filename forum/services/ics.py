@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-import redis
-
 from forum.domain import MeetingStatus
 from forum.services.agenda import AgendaItem, items_of
 from forum.services.pitch_agenda import PitchItem, pitches_of
 from forum.store import EventStore
 from forum.store.agenda import AgendaStore
+from forum.store.connection import Client
 
 SHOWN = (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED, MeetingStatus.DECLINED, MeetingStatus.CANCELLED)
 
@@ -76,7 +75,7 @@ def _pitch_vevent(event: str, item: PitchItem, zone: ZoneInfo, sequence: int, st
             "END:VEVENT"]
 
 
-def calendar(client: redis.Redis, event: str, attendee: str) -> str:
+def calendar(client: Client, event: str, attendee: str) -> str:
     """The whole feed; a meeting keeps its UID for life and its SEQUENCE grows whenever it changes."""
     found = EventStore(client).get(event)
     zone = ZoneInfo(found.timezone)

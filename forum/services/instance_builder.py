@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import redis
-
 from forum.domain import Instance, Meeting, MeetingStatus, Placement, WishStatus
 from forum.store import EventStore
+from forum.store.connection import Client
 from forum.store.schedule import ScheduleStore
 
 CLOSED_WISHES = (WishStatus.DECLINED, WishStatus.WITHDRAWN)
@@ -23,7 +22,7 @@ def _keeps_place(m: Meeting, repair: bool) -> bool:
     return m.status is MeetingStatus.ACCEPTED or m.locked or (repair and m.status is MeetingStatus.PROPOSED)
 
 
-def build_instance(client: redis.Redis, event: str, repair: bool = False) -> Instance:
+def build_instance(client: Client, event: str, repair: bool = False) -> Instance:
     """Wishes not declined or withdrawn; a declined or cancelled meeting frees its wish from the schedule."""
     base = EventStore(client).export_instance(event)
     published = ScheduleStore(client).meetings(event)

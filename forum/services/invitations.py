@@ -6,11 +6,10 @@ import csv
 import io
 from dataclasses import dataclass
 
-import redis
-
 from forum.domain import Attendee
 from forum.services.signin import make_link_token
 from forum.store import EventStore
+from forum.store.connection import Client
 from forum.store.sessions import SessionStore
 
 LIST_LIMIT = 300  # attendees listed on one page; the CSV always has everyone
@@ -23,7 +22,7 @@ class Invitation:
     code: str
 
 
-def attendees_page(client: redis.Redis, event: str, query: str) -> tuple[list[Attendee], int]:
+def attendees_page(client: Client, event: str, query: str) -> tuple[list[Attendee], int]:
     """Attendees whose id, name, organization or role contains `query`, first LIST_LIMIT; and how many match."""
     words = query.strip().lower()[:100]
     people = sorted(EventStore(client).entities(event, "attendee").all(), key=lambda a: (a.role, a.name, a.id))
@@ -31,13 +30,13 @@ def attendees_page(client: redis.Redis, event: str, query: str) -> tuple[list[At
     return found[:LIST_LIMIT], len(found)
 
 
-def invitation(client: redis.Redis, secret: str, origin: str, event: str, attendee: str) -> Invitation:
+def invitation(client: Client, secret: str, origin: str, event: str, attendee: str) -> Invitation:
     person = EventStore(client).entities(event, "attendee").get(attendee)
     token = make_link_token(client, secret, event, attendee)
     return Invitation(person, f"{origin.rstrip('/')}/signin/{token}", SessionStore(client).access_code(event, attendee))
 
 
-def invitations_csv(client: redis.Redis, secret: str, origin: str, event: str) -> str:
+def invitations_csv(client: Client, secret: str, origin: str, event: str) -> str:
     """One row per attendee with a fresh link and their access code, for a mail merge."""
     out = io.StringIO()
     writer = csv.writer(out)

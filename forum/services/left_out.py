@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-import redis
-
 from forum.domain import Instance, LocationKind, Meeting, MeetingStatus, Slot, SlotKind, WishStatus, covered
 from forum.domain.wish import Wish
 from forum.store import EventStore
+from forum.store.connection import Client
 from forum.store.schedule import ScheduleStore
 
 LIVE = (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED)
@@ -117,7 +116,7 @@ def pitch_engagements(inst: Instance, pitches: list[tuple[str, str]]) -> list[tu
     return out
 
 
-def for_event(client: redis.Redis, event: str) -> LeftOut:
+def for_event(client: Client, event: str) -> LeftOut:
     store, schedules = EventStore(client), ScheduleStore(client)
     inst = store.export_instance(event)
     run = schedules.published_run(event)

@@ -7,8 +7,6 @@ import time
 from dataclasses import replace
 from typing import Any
 
-import redis
-
 from forum.domain import Instance, Meeting, MeetingStatus, Placement, Schedule
 from forum.errors import Conflict, InvalidInput
 from forum.services import notify
@@ -16,6 +14,7 @@ from forum.solver import Violation, validate
 from forum.store import EventStore
 from forum.store.audit import AuditLog
 from forum.store.changes import Change, apply
+from forum.store.connection import Client
 
 LIVE = (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED)
 ACTIONS = ("lock", "unlock", "cancel")
@@ -31,7 +30,7 @@ def _live(meeting: Meeting) -> None:
         raise Conflict(f"meeting {meeting.id} is {meeting.status.value}; only live meetings can be changed")
 
 
-def _announce(client: redis.Redis, event: str, change: Change, wish_participants: tuple[str, ...]) -> None:
+def _announce(client: Client, event: str, change: Change, wish_participants: tuple[str, ...]) -> None:
     meeting = change.put["meeting"][0]
     data = {"type": "meeting.changed", "meeting": {"id": meeting.id, "slot": meeting.slot,
                                                    "location": meeting.location, "status": meeting.status.value,
@@ -40,7 +39,7 @@ def _announce(client: redis.Redis, event: str, change: Change, wish_participants
     notify.to_attendees(client, event, {who: data for who in wish_participants})
 
 
-def set_state(client: redis.Redis, event: str, meeting_id: str, action: str, who: str) -> Meeting:
+def set_state(client: Client, event: str, meeting_id: str, action: str, who: str) -> Meeting:
     """Lock (a re-run keeps it where it is), unlock, or cancel one meeting."""
     if action not in ACTIONS:
         raise InvalidInput(f"unknown action {action!r}; choose one of {', '.join(ACTIONS)}")
@@ -86,7 +85,7 @@ def _problem(v: Violation) -> tuple[int, tuple[str, ...], str]:
     return v.rule, v.ids, COUNT.sub("has N meetings", v.message)
 
 
-def move(client: redis.Redis, event: str, meeting_id: str, slot: str, location: str, who: str) -> Meeting:
+def move(client: Client, event: str, meeting_id: str, slot: str, location: str, who: str) -> Meeting:
     """Put a meeting at another slot and table by hand; refused with the reason if it clashes. It gets locked."""
     slot, location = slot.strip()[:100], location.strip()[:100]
     if not slot or not location:
@@ -113,5 +112,5 @@ def move(client: redis.Redis, event: str, meeting_id: str, slot: str, location: 
     return change.put["meeting"][0]  # type: ignore[no-any-return]
 
 
-def audit_log(client: redis.Redis, event: str, count: int = 50) -> list[dict[str, Any]]:
+def audit_log(client: Client, event: str, count: int = 50) -> list[dict[str, Any]]:
     return AuditLog(client).latest(event, count)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import redis
-
 from forum.domain import LocationKind, Meeting, SlotKind
 from forum.store import EventStore
+from forum.store.connection import Client
 from forum.store.schedule import ScheduleStore
 
 LIMIT = 200  # rows on one page; filter to find the rest
@@ -29,7 +28,7 @@ class MeetingsView:
     tables: list[tuple[str, str]]
 
 
-def meetings_view(client: redis.Redis, event: str, query: str, status: str = "") -> MeetingsView:
+def meetings_view(client: Client, event: str, query: str, status: str = "") -> MeetingsView:
     store = EventStore(client)
     slots = {s.id: s for s in store.entities(event, "slot").all()}
     tables = {loc.id: loc for loc in store.entities(event, "location").all() if loc.kind is LocationKind.TABLE}

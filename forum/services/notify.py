@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import redis
-
 from forum.domain import SolverRun
 from forum.store.codec import CODECS
+from forum.store.connection import Client
 from forum.store.streams import Note, Streams, attendee_stream, organizer_stream
 
 
@@ -16,16 +15,16 @@ def run_json(run: SolverRun) -> dict[str, Any]:
     return CODECS["run"][0](run)
 
 
-def to_attendees(client: redis.Redis, event: str, messages: Mapping[str, dict[str, Any]]) -> list[str]:
+def to_attendees(client: Client, event: str, messages: Mapping[str, dict[str, Any]]) -> list[str]:
     """One message per attendee id; returns the stream entry ids in the same order."""
     notes = [Note(attendee_stream(event, who), data) for who, data in messages.items()]
     return Streams(client).send(notes)
 
 
-def to_organizers(client: redis.Redis, event: str, data: dict[str, Any]) -> str:
+def to_organizers(client: Client, event: str, data: dict[str, Any]) -> str:
     return Streams(client).send([Note(organizer_stream(event), data)])[0]
 
 
-def run_changed(client: redis.Redis, run: SolverRun) -> None:
+def run_changed(client: Client, run: SolverRun) -> None:
     """`run.<status>` on the organizer stream, with the run's figures and timings."""
     to_organizers(client, run.event, {"type": f"run.{run.status.value}", "run": run_json(run)})

@@ -7,13 +7,12 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import redis
-
 from forum.domain import MeetingStatus, Placement, Schedule, SolverRun
 from forum.services import charts
 from forum.solver import quality
 from forum.store import EventStore
 from forum.store.audit import AuditLog
+from forum.store.connection import Client
 from forum.store.runs import RunStore
 from forum.store.schedule import ScheduleStore
 
@@ -42,11 +41,11 @@ def stamp(at: float, timezone: str) -> str:
     return datetime.fromtimestamp(at, zone).strftime("%d %b %H:%M:%S")
 
 
-def audit_entries(client: redis.Redis, event: str, timezone: str, count: int) -> list[dict[str, Any]]:
+def audit_entries(client: Client, event: str, timezone: str, count: int) -> list[dict[str, Any]]:
     return [{**e, "when": stamp(float(e.get("at", 0)), timezone)} for e in AuditLog(client).latest(event, count)]
 
 
-def overview(client: redis.Redis, event: str) -> Overview:
+def overview(client: Client, event: str) -> Overview:
     store, schedules = EventStore(client), ScheduleStore(client)
     inst = store.export_instance(event)
     meetings = schedules.meetings(event)

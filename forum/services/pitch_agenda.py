@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import redis
-
 from forum.domain import Location, PitchSession, Project, Slot
 from forum.store import EventStore
+from forum.store.connection import Client
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ class PitchItem:
         return self.slot.window.end
 
 
-def pitches_of(client: redis.Redis, event: str, attendee: str) -> list[PitchItem]:
+def pitches_of(client: Client, event: str, attendee: str) -> list[PitchItem]:
     """Every published pitch the attendee presents or hears, in time order."""
     store = EventStore(client)
     placed = store.pitches(event)

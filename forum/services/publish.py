@@ -6,13 +6,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-import redis
-
 from forum.domain import Meeting, MeetingStatus, Placement, RunStatus, Schedule, Slot, Window
 from forum.errors import Conflict
 from forum.services import notify
 from forum.services.instance_builder import CLOSED_WISHES
 from forum.store import EventStore
+from forum.store.connection import Client
 from forum.store.runs import RunStore
 from forum.store.schedule import Party, ScheduleStore, Switch
 
@@ -76,7 +75,7 @@ class Merge:
         return any(x.start < w.end and w.start < x.end for x in overlaps)
 
 
-def publish_run(client: redis.Redis, event: str, run_id: str) -> dict[str, Any]:
+def publish_run(client: Client, event: str, run_id: str) -> dict[str, Any]:
     """Make the run's draft the event's schedule; every attendee whose meetings changed is told."""
     run = RunStore(client).get(event, run_id)
     schedules = ScheduleStore(client)
@@ -95,7 +94,7 @@ def publish_run(client: redis.Redis, event: str, run_id: str) -> dict[str, Any]:
     return summary
 
 
-def _tell_attendees(client: redis.Redis, event: str, run: str, version: int, plan: Plan,
+def _tell_attendees(client: Client, event: str, run: str, version: int, plan: Plan,
                     wishes: dict[str, Party]) -> None:
     by_person: dict[str, list[dict[str, str]]] = defaultdict(list)
     placed = {m.wish: m for m in plan.switch.put}

@@ -7,12 +7,11 @@ A repair run fixes every live meeting in place, so publishing it (done by the jo
 
 from __future__ import annotations
 
-import redis
-
 from forum.domain import SolverRun
 from forum.errors import Conflict
 from forum.services.runs import start_run
 from forum.store import EventStore
+from forum.store.connection import Client
 from forum.store.flags import Flags
 from forum.store.jobs import JobQueue
 
@@ -21,12 +20,12 @@ REPAIR_EVERY = 20.0  # seconds between repair runs of one event: declines during
 REPAIR_LIMIT = 5.0  # solver seconds of a repair run
 
 
-def request_repair(client: redis.Redis, event: str) -> None:
+def request_repair(client: Client, event: str) -> None:
     """A meeting was declined or cancelled: schedule a repair of the event soon."""
     Flags(client).mark_pending(event, REPAIR)
 
 
-def start_pending_repair(client: redis.Redis, jobs: JobQueue, event: str) -> SolverRun | None:
+def start_pending_repair(client: Client, jobs: JobQueue, event: str) -> SolverRun | None:
     """Start the event's flagged repair when the rate limit and the active run allow; else keep the flag."""
     flags = Flags(client)
     if not flags.is_pending(event, REPAIR) or not flags.take_rate_slot(event, REPAIR, REPAIR_EVERY):
@@ -39,5 +38,5 @@ def start_pending_repair(client: redis.Redis, jobs: JobQueue, event: str) -> Sol
         return None
 
 
-def sweep_repairs(client: redis.Redis, jobs: JobQueue) -> list[SolverRun]:
+def sweep_repairs(client: Client, jobs: JobQueue) -> list[SolverRun]:
     return [r for e in EventStore(client).ids() if (r := start_pending_repair(client, jobs, e)) is not None]

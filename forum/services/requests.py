@@ -7,12 +7,11 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-import redis
-
 from forum.domain import Attendee, Importance, Role, SlotKind, Window, Wish, WishStatus
 from forum.errors import Conflict, InvalidInput, NotFound
 from forum.services import notify
 from forum.store import EventStore
+from forum.store.connection import Client
 from forum.store.requests import OPEN, RequestStore
 
 # Roles that take meeting requests: the people producers come to the market to meet.
@@ -59,22 +58,22 @@ def takes_requests(attendee: Attendee) -> bool:
     return attendee.role in TAKES_REQUESTS
 
 
-def tell(client: redis.Redis, event: str, people: set[str] | list[str] | tuple[str, ...],
+def tell(client: Client, event: str, people: set[str] | list[str] | tuple[str, ...],
          message: dict[str, Any]) -> None:
     """Push `message` to each person's live stream: the one place attendee pages are told of changes."""
     notify.to_attendees(client, event, {who: message for who in sorted(set(people))})
 
 
-def event_days(client: redis.Redis, event: str) -> list[date]:
+def event_days(client: Client, event: str) -> list[date]:
     slots = EventStore(client).entities(event, "slot").all()
     return sorted({s.start.date() for s in slots if s.kind is SlotKind.MEETING})
 
 
-def _people(client: redis.Redis, event: str) -> Any:
+def _people(client: Client, event: str) -> Any:
     return EventStore(client).entities(event, "attendee")
 
 
-def _colleagues(client: redis.Redis, event: str, me: Attendee, target: str, ids: tuple[str, ...]) -> tuple[str, ...]:
+def _colleagues(client: Client, event: str, me: Attendee, target: str, ids: tuple[str, ...]) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(i.strip() for i in ids if i.strip()))
     if len(chosen) > MAX_COLLEAGUES:
         raise InvalidInput(f"Choose at most {MAX_COLLEAGUES} colleagues.")
@@ -88,7 +87,7 @@ def _colleagues(client: redis.Redis, event: str, me: Attendee, target: str, ids:
     return chosen
 
 
-def _within(client: redis.Redis, event: str, days: tuple[str, ...]) -> tuple[Window, ...] | None:
+def _within(client: Client, event: str, days: tuple[str, ...]) -> tuple[Window, ...] | None:
     if not days:
         return None
     known = set(event_days(client, event))
@@ -117,7 +116,7 @@ def _check_form(form: RequestForm) -> Importance:
     return IMPORTANCE[form.importance]
 
 
-def create_request(client: redis.Redis, event: str, requester: str, form: RequestForm) -> Wish:
+def create_request(client: Client, event: str, requester: str, form: RequestForm) -> Wish:
     """A new pending request; the person asked is told at once."""
     importance = _check_form(form)
     people = _people(client, event)
@@ -142,7 +141,7 @@ def create_request(client: redis.Redis, event: str, requester: str, form: Reques
     return wish
 
 
-def withdraw(client: redis.Redis, event: str, requester: str, wish_id: str) -> Wish:
+def withdraw(client: Client, event: str, requester: str, wish_id: str) -> Wish:
     """The requester takes a request back; the person asked and any colleagues are told."""
     def change(wish: Wish) -> Wish:
         if wish.requester != requester:
@@ -157,7 +156,7 @@ def withdraw(client: redis.Redis, event: str, requester: str, wish_id: str) -> W
     return after
 
 
-def answer(client: redis.Redis, event: str, target: str, wish_id: str, decision: str) -> Wish:
+def answer(client: Client, event: str, target: str, wish_id: str, decision: str) -> Wish:
     """The person asked accepts or declines a pending request (or declines one accepted earlier)."""
     status = ANSWERS.get(decision)
     if status is None:
@@ -179,13 +178,13 @@ def answer(client: redis.Redis, event: str, target: str, wish_id: str, decision:
     return after
 
 
-def _cancel_meeting(client: redis.Redis, event: str, wish: Wish) -> None:
+def _cancel_meeting(client: Client, event: str, wish: Wish) -> None:
     from forum.services.agenda import cancel_meeting_of  # the agenda builds on requests, not the reverse
 
     cancel_meeting_of(client, event, wish)
 
 
-def views(client: redis.Redis, event: str, wishes: list[Wish]) -> list[RequestView]:
+def views(client: Client, event: str, wishes: list[Wish]) -> list[RequestView]:
     ids = {i for w in wishes for i in w.participants}
     people = {a.id: a for a in _people(client, event).get_many(sorted(ids))}
     unknown = Attendee("?", "(unknown attendee)")
@@ -198,9 +197,9 @@ def by_importance(found: list[RequestView]) -> list[RequestView]:
     return sorted(found, key=lambda r: (-r.wish.weight, r.requester.name.casefold(), r.wish.id))
 
 
-def sent_requests(client: redis.Redis, event: str, attendee: str) -> list[RequestView]:
+def sent_requests(client: Client, event: str, attendee: str) -> list[RequestView]:
     return views(client, event, RequestStore(client, event).sent(attendee))
 
 
-def received_requests(client: redis.Redis, event: str, attendee: str) -> list[RequestView]:
+def received_requests(client: Client, event: str, attendee: str) -> list[RequestView]:
     return views(client, event, RequestStore(client, event).received(attendee))

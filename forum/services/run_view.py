@@ -6,13 +6,12 @@ import time
 from dataclasses import dataclass, fields
 from typing import Any
 
-import redis
-
 from forum.domain import RunStatus, SolverRun
 from forum.errors import InvalidInput
 from forum.services import charts
 from forum.services.runs import list_runs, run_detail
 from forum.solver import Weights
+from forum.store.connection import Client
 from forum.store.schedule import ScheduleStore
 
 DEFAULT_WEIGHTS = {f.name: f.default for f in fields(Weights)}
@@ -44,7 +43,7 @@ def weights_from(form: dict[str, str]) -> dict[str, int]:
     return out
 
 
-def view(client: redis.Redis, event: str, run_id: str) -> RunView:
+def view(client: Client, event: str, run_id: str) -> RunView:
     detail = run_detail(client, event, run_id)
     run = next(r for r in list_runs(client, event) if r.id == run_id)
     points = detail["progress"]
@@ -61,5 +60,5 @@ def view(client: redis.Redis, event: str, run_id: str) -> RunView:
     return RunView(run, bool(detail["published"]), active, publishable, percent, latest, curve)
 
 
-def runs_page(client: redis.Redis, event: str) -> tuple[list[SolverRun], str | None]:
+def runs_page(client: Client, event: str) -> tuple[list[SolverRun], str | None]:
     return list_runs(client, event), ScheduleStore(client).published_run(event)

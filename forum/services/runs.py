@@ -6,13 +6,12 @@ import time
 from dataclasses import fields, replace
 from typing import Any
 
-import redis
-
 from forum.domain import RunStatus, SolverRun
 from forum.errors import Conflict, InvalidInput
 from forum.services import notify
 from forum.solver import Weights
 from forum.store import EventStore
+from forum.store.connection import Client
 from forum.store.flags import HEARTBEAT_TTL, Flags
 from forum.store.jobs import JobQueue
 from forum.store.runs import RunStore
@@ -47,7 +46,7 @@ def check_params(time_limit: Any, weights: Any) -> tuple[float, dict[str, int]]:
     return limit, dict(weights)
 
 
-def start_run(client: redis.Redis, jobs: JobQueue, event: str, time_limit: Any, weights: Any = None,
+def start_run(client: Client, jobs: JobQueue, event: str, time_limit: Any, weights: Any = None,
               kind: str = "run") -> SolverRun:
     """Queue a run; Conflict while another run of the event is queued or running."""
     limit, chosen = check_params(time_limit, weights)
@@ -65,7 +64,7 @@ def start_run(client: redis.Redis, jobs: JobQueue, event: str, time_limit: Any, 
     return run
 
 
-def cancel_run(client: redis.Redis, jobs: JobQueue, event: str, run_id: str) -> SolverRun:
+def cancel_run(client: Client, jobs: JobQueue, event: str, run_id: str) -> SolverRun:
     """A queued run is cancelled at once; a running one is asked to stop and keeps its best schedule."""
     runs = RunStore(client)
     current = runs.get(event, run_id)
@@ -82,7 +81,7 @@ def cancel_run(client: redis.Redis, jobs: JobQueue, event: str, run_id: str) -> 
     return current
 
 
-def finish_run(client: redis.Redis, run_id: str, event: str, status: RunStatus, reason: str,
+def finish_run(client: Client, run_id: str, event: str, status: RunStatus, reason: str,
             allowed: tuple[RunStatus, ...]) -> SolverRun | None:
     def change(run: SolverRun) -> SolverRun:
         return replace(run, status=status, reason=reason, finished_at=time.time())
@@ -93,7 +92,7 @@ def finish_run(client: redis.Redis, run_id: str, event: str, status: RunStatus, 
     return done
 
 
-def reap(client: redis.Redis, event: str, jobs: JobQueue | None = None) -> SolverRun | None:
+def reap(client: Client, event: str, jobs: JobQueue | None = None) -> SolverRun | None:
     """Mark the event's active run failed when its worker stopped beating (killed, crashed, timed out)
     or, given the queue, when its job ended or vanished before it could start."""
     runs = RunStore(client)
@@ -113,17 +112,17 @@ def reap(client: redis.Redis, event: str, jobs: JobQueue | None = None) -> Solve
     return finish_run(client, run.id, event, RunStatus.FAILED, reason, (RunStatus.RUNNING,))
 
 
-def reap_all(client: redis.Redis, jobs: JobQueue | None = None) -> list[SolverRun]:
+def reap_all(client: Client, jobs: JobQueue | None = None) -> list[SolverRun]:
     return [r for e in EventStore(client).ids() if (r := reap(client, e, jobs)) is not None]
 
 
-def list_runs(client: redis.Redis, event: str, jobs: JobQueue | None = None) -> list[SolverRun]:
+def list_runs(client: Client, event: str, jobs: JobQueue | None = None) -> list[SolverRun]:
     EventStore(client).get(event)
     reap(client, event, jobs)
     return RunStore(client).all(event)
 
 
-def run_detail(client: redis.Redis, event: str, run_id: str) -> dict[str, Any]:
+def run_detail(client: Client, event: str, run_id: str) -> dict[str, Any]:
     """The run with its progress history (the value/bound curve) and whether it is the published one."""
     reap(client, event)
     run = RunStore(client).get(event, run_id)

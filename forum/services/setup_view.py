@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-import redis
-
 from forum.domain import Attendee, LocationKind, PitchSession, Slot, SlotKind
 from forum.store import EventStore
+from forum.store.connection import Client
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ def _caps(person: Attendee) -> str:
     return total + ("" if person.max_per_day is None else f", {person.max_per_day} per day")
 
 
-def setup_view(client: redis.Redis, event: str) -> SetupView:
+def setup_view(client: Client, event: str) -> SetupView:
     store = EventStore(client)
     slots = sorted((s for s in store.entities(event, "slot").all() if s.kind is SlotKind.MEETING),
                    key=lambda s: s.start)

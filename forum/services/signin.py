@@ -5,11 +5,11 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
-import redis
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from forum.errors import Forbidden, InvalidInput, TooManyAttempts
 from forum.store import EventStore
+from forum.store.connection import Client
 from forum.store.sessions import SessionStore
 
 LINK_MAX_AGE = 7 * 24 * 3600
@@ -28,13 +28,13 @@ def _serializer(secret: str) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(secret, salt="forum-signin-link")
 
 
-def create_session(client: redis.Redis, event: str, attendee_id: str) -> str:
+def create_session(client: Client, event: str, attendee_id: str) -> str:
     """A session for an attendee of the event; returns the `forum_session` cookie value."""
     attendee = EventStore(client).entities(event, "attendee").get(attendee_id)
     return SessionStore(client).create(event, attendee.id, attendee.role)
 
 
-def make_link_token(client: redis.Redis, secret: str, event: str, attendee_id: str) -> str:
+def make_link_token(client: Client, secret: str, event: str, attendee_id: str) -> str:
     """A new sign-in link token; an earlier link keeps working until used or expired."""
     EventStore(client).entities(event, "attendee").get(attendee_id)
     nonce = secrets.token_urlsafe(16)
@@ -55,7 +55,7 @@ def read_link(secret: str, token: str) -> LinkTarget:
     return LinkTarget(data["e"], data["a"], data["n"])
 
 
-def confirm_link(client: redis.Redis, secret: str, token: str) -> str:
+def confirm_link(client: Client, secret: str, token: str) -> str:
     """Use the link once; returns a session cookie value."""
     target = read_link(secret, token)
     owner = SessionStore(client).take_nonce(target.event, target.nonce)
@@ -64,7 +64,7 @@ def confirm_link(client: redis.Redis, secret: str, token: str) -> str:
     return create_session(client, target.event, target.attendee)
 
 
-def sign_in_with_code(client: redis.Redis, event: str, code: str, client_address: str) -> str:
+def sign_in_with_code(client: Client, event: str, code: str, client_address: str) -> str:
     """Sign in with the short access code; attempts are rate-limited per event and address."""
     sessions = SessionStore(client)
     if not sessions.allow_attempt(f"{event}:{client_address}", ATTEMPTS_PER_WINDOW, ATTEMPT_WINDOW):

@@ -6,14 +6,13 @@ import logging
 import time
 from dataclasses import replace
 
-import redis
-
 from forum.domain import RunStatus, SolverRun
 from forum.services import notify
 from forum.services.instance_builder import build_instance
 from forum.services.runs import finish_run
 from forum.services.ticker import Ticker
 from forum.solver import SolveParams, SolveResult, Weights, solve, validate
+from forum.store.connection import Client
 from forum.store.flags import Flags
 from forum.store.runs import RunStore
 from forum.store.schedule import ScheduleStore
@@ -26,7 +25,7 @@ def is_repair(run_id: str) -> bool:
     return run_id.startswith(REPAIR_PREFIX)
 
 
-def execute_run(client: redis.Redis, event: str, run_id: str, workers: int) -> SolverRun | None:
+def execute_run(client: Client, event: str, run_id: str, workers: int) -> SolverRun | None:
     """Run a queued run to its end; None when it was cancelled (or reaped) before it could start."""
     started = RunStore(client).transition(event, run_id, (RunStatus.QUEUED,),
                                           lambda r: replace(r, status=RunStatus.RUNNING, started_at=time.time()))
@@ -45,7 +44,7 @@ def execute_run(client: redis.Redis, event: str, run_id: str, workers: int) -> S
         Flags(client).clear(event, run_id)
 
 
-def _solve(client: redis.Redis, run: SolverRun, workers: int, ticker: Ticker) -> SolveResult:
+def _solve(client: Client, run: SolverRun, workers: int, ticker: Ticker) -> SolveResult:
     instance = build_instance(client, run.event, repair=is_repair(run.id))
     params = SolveParams(time_limit=run.time_limit, workers=workers, weights=Weights(**run.weights))
     result = solve(instance, params, on_progress=ticker.on_progress, should_stop=ticker.should_stop)
@@ -54,7 +53,7 @@ def _solve(client: redis.Redis, run: SolverRun, workers: int, ticker: Ticker) ->
     return result
 
 
-def _conclude(client: redis.Redis, run: SolverRun, result: SolveResult) -> SolverRun | None:
+def _conclude(client: Client, run: SolverRun, result: SolveResult) -> SolverRun | None:
     if result.status == "infeasible":
         reason = "infeasible: " + "; ".join(result.conflicts[:5])
         return finish_run(client, run.id, run.event, RunStatus.FAILED, reason, (RunStatus.RUNNING,))

@@ -7,10 +7,9 @@ import time
 from dataclasses import asdict
 from typing import Any
 
-import redis
-
 from forum.services import notify
 from forum.solver import Progress
+from forum.store.connection import Client, StoreError
 from forum.store.flags import HEARTBEAT_EVERY, Flags
 from forum.store.runs import RunStore
 
@@ -20,7 +19,7 @@ POLL = 0.2  # stop flag checks: cancel must take effect within a second
 class Ticker:
     """Runs beside the solver; the solver's callbacks only touch memory, never Redis."""
 
-    def __init__(self, client: redis.Redis, event: str, run: str, time_limit: float) -> None:
+    def __init__(self, client: Client, event: str, run: str, time_limit: float) -> None:
         self.client, self.event, self.run, self.time_limit = client, event, run, time_limit
         self.flags, self.runs = Flags(client), RunStore(client)
         self.stop_requested = threading.Event()
@@ -39,7 +38,7 @@ class Ticker:
         self._thread.join(5)
         try:
             self.report()  # the curve ends where the run ended, even for runs shorter than a tick
-        except redis.RedisError:
+        except StoreError:
             pass
 
     def on_progress(self, progress: Progress) -> None:
@@ -64,5 +63,5 @@ class Ticker:
                     next_report = time.monotonic() + HEARTBEAT_EVERY
                     self.flags.beat(self.event, self.run)
                     self.report()
-            except redis.RedisError:
+            except StoreError:
                 continue  # a blip: the heartbeat's TTL covers a few missed beats

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import redis
+import redis.asyncio as aioredis
 
 from forum.errors import Unavailable
 from forum.store import keys
@@ -25,3 +26,15 @@ def ensure_schema(client: redis.Redis) -> None:
     found = client.get(keys.SCHEMA)
     if found != keys.SCHEMA_VERSION:
         raise Unavailable(f"the store has schema version {found!r}, this forum needs {keys.SCHEMA_VERSION}")
+
+
+# What other layers name instead of importing redis: the store's client type and its failure.
+Client = redis.Redis
+StoreError = redis.RedisError
+
+
+def async_clients(url: str, max_connections: int = 32) -> tuple[aioredis.Redis, aioredis.Redis]:
+    """For a web process's live push: a dedicated client for blocking stream reads, and a pooled one."""
+    reader = aioredis.Redis.from_url(url, decode_responses=True, socket_connect_timeout=5)
+    pool = aioredis.BlockingConnectionPool.from_url(url, decode_responses=True, max_connections=max_connections)
+    return reader, aioredis.Redis(connection_pool=pool)

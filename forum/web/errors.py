@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 from urllib.parse import quote
 
-import redis
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from forum.errors import ForumError, SignInRequired
+from forum.store.connection import StoreError
 
 log = logging.getLogger("forum.web")
 
@@ -53,6 +53,6 @@ def exception_handlers() -> dict[object, object]:
     return {
         ForumError: forum_error,
         HTTPException: http_error,
-        redis.RedisError: redis_error,
+        StoreError: redis_error,
         Exception: unexpected,
     }

@@ -11,12 +11,12 @@ import contextlib
 import logging
 from collections import defaultdict
 
-import redis.asyncio as aioredis
 from starlette.applications import Starlette
 from starlette.routing import WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from forum.config import Settings
+from forum.store.connection import StoreError, async_clients
 from forum.store.streams import LiveStreams, attendee_stream, entry_key, entry_text, organizer_stream
 from forum.web.auth import origin_allowed, viewer_of
 
@@ -60,9 +60,7 @@ class Hub:
     """One bus reader per process, fanning entries out to the sockets subscribed to each stream."""
 
     def __init__(self, redis_url: str) -> None:
-        self.reader = aioredis.Redis.from_url(redis_url, decode_responses=True, socket_connect_timeout=5)
-        pool = aioredis.BlockingConnectionPool.from_url(redis_url, decode_responses=True, max_connections=32)
-        self.client = aioredis.Redis(connection_pool=pool)
+        self.reader, self.client = async_clients(redis_url)
         self.streams = LiveStreams(self.client)
         self.subscribers: dict[str, set[Subscriber]] = defaultdict(set)
         self.dropped = 0
@@ -95,7 +93,7 @@ class Hub:
         while True:
             try:
                 entries = await bus.read_bus(position, BLOCK_MS)
-            except (aioredis.RedisError, OSError) as exc:
+            except (StoreError, OSError) as exc:
                 log.warning("live bus unreachable, retrying: %s", exc)
                 await asyncio.sleep(1)
                 continue
@@ -196,7 +194,7 @@ async def live_socket(ws: WebSocket) -> None:
             raise RuntimeError("overflowed during catch-up")
         sub.sender = asyncio.create_task(_send_loop(ws, sub, position))
         await asyncio.wait({receiver, sub.sender}, return_when=asyncio.FIRST_COMPLETED)
-    except (WebSocketDisconnect, OSError, RuntimeError, aioredis.RedisError):
+    except (WebSocketDisconnect, OSError, RuntimeError, StoreError):
         pass  # the client reconnects (with backoff) and catches up from its last id
     finally:
         hub.remove(stream, sub)
