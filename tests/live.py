@@ -41,7 +41,8 @@ def start_web(redis_url: str, log_dir: Path, **extra: str) -> WebProcess:
     port = free_port()
     log = log_dir / f"web-{port}.log"
     command = [sys.executable, "-m", "uvicorn", "--factory", "forum.web.asgi:app_from_environment",
-               "--host", "127.0.0.1", "--port", str(port), "--ws", "websockets-sansio", "--ws-per-message-deflate", "false", "--log-level", "warning"]
+               "--host", "127.0.0.1", "--port", str(port), "--ws", "websockets-sansio",
+               "--ws-per-message-deflate", "false", "--log-level", "warning"]
     with open(log, "wb") as out:
         proc = subprocess.Popen(command, env=forum_env(redis_url, **extra), stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
