@@ -1,4 +1,13 @@
-"""The meeting and pitch scheduler: solve(), the solver-free validator and the quality figures."""
+"""The meeting and pitch scheduler: solve(), the solver-free validator and the quality figures.
+
+solve() runs a decomposition, each phase under one deadline (`cpsat.Clock`) and the caller's should_stop:
+pitches (small CP-SAT model, `pitches`); which wishes to meet (b-matching LP with GLOP, whose optimum is
+the proven `bound`, `selection`); slots for them, fixed and published meetings first, least flexible next,
+with one-step repairs (`slotting`); a refill pass and a fairness pass that serves starving requesters
+(`fairness`); idle gaps removed by moves, swaps and Kempe chains (`compact`) then plateau annealing
+(`anneal`); CP-SAT neighbourhoods around one attendee and one day (`improve`, `model`); tables
+(`tables`); reasons for wishes left out (`explain`); and always the validator (`validate`, `quality`).
+"""
 
 from forum.solver.params import Progress, SolveParams, SolveResult, Weights
 from forum.solver.quality import quality
