@@ -57,13 +57,15 @@ def anneal(fest: Festival, tt: Timetable, weights: Weights, seconds: float, stop
         return 0
     current = best_cost = 0
     best = {wi: tt.at[wi] for wi in movable}
+    # Nothing left to gain once every gap is closed and every published meeting is back in place.
+    floor = -search.cost(movable, set(range(fest.n_days)))
     started = time.monotonic()
     # Mostly a random walk on equal-cost plateaus: hotter walks drift away faster than they come back.
     hot, cold = 0.15 * max(1, weights.gaps), 0.05 * max(1, weights.gaps)
     for k in range(10**9):
         if k % 500 == 0:
             done = (time.monotonic() - started) / seconds
-            if done >= 1 or stop():
+            if done >= 1 or best_cost <= floor or stop():
                 break
             temperature = hot * (cold / hot) ** done
         current += _try(search, rng, rng.choice(movable), temperature)
