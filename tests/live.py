@@ -11,6 +11,7 @@ from pathlib import Path
 
 import httpx
 
+from forum.launcher.children import stop as stop_process
 from forum.launcher.valkey import free_port
 
 SECRET = "test-secret"
@@ -29,11 +30,7 @@ class WebProcess:
     log: Path
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop_process(self.process)
 
 
 def start_web(redis_url: str, log_dir: Path, **extra: str) -> WebProcess:
@@ -66,11 +63,7 @@ class WorkerProcess:
     extra: dict[str, str] = field(default_factory=dict)
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop_process(self.process)
 
 
 def start_worker(redis_url: str, log_dir: Path, name: str = "worker") -> WorkerProcess:

@@ -8,7 +8,6 @@ from collections.abc import Callable
 import redis
 
 from forum.domain import Meeting
-from forum.errors import Conflict, NotFound
 from forum.store import keys
 from forum.store.entities import EntityStore
 
@@ -50,22 +49,10 @@ class AgendaStore:
 
         A publish that moves or removes the meeting meanwhile restarts the check with the new record.
         """
-        key = self.meetings.key(meeting_id)
-        for _ in range(ATTEMPTS):
-            with self.client.pipeline(transaction=True) as pipe:
-                try:
-                    pipe.watch(key)
-                    before = self.meetings.find(meeting_id)
-                    if before is None:
-                        raise NotFound("There is no such meeting.")
-                    after = change(before)
-                    pipe.multi()
-                    self.meetings.stage(pipe, [after])
-                    pipe.execute()
-                    return before, after
-                except redis.WatchError:
-                    continue
-        raise Conflict("The schedule kept changing; please try again.")
+        found: tuple[Meeting, Meeting] = self.meetings.change(
+            meeting_id, change, "There is no such meeting.", "The schedule kept changing; please try again."
+        )
+        return found
 
     def revisions(self, fingerprints: dict[str, str]) -> dict[str, int]:
         """Calendar SEQUENCE numbers: 0 when first seen, +1 each time a meeting's fingerprint changes."""

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import redis
 
-from forum.errors import NotFound
+from forum.errors import Conflict, NotFound
 from forum.store import keys
 from forum.store.codec import decode as decode_one
 from forum.store.codec import encode
 
 CHUNK = 1000
+ATTEMPTS = 10
 
 
 class EntityStore:
@@ -68,3 +69,26 @@ class EntityStore:
             pipe.delete(self.key(ident))
             pipe.srem(self.index_key, ident)
             pipe.execute()
+
+    def change(self, ident: str, change: Callable[[Any], Any], missing: str, busy: str) -> tuple[Any, Any]:
+        """Apply `change` (which may raise to refuse) to the record as it is at this instant.
+
+        WATCH/MULTI, retried: a concurrent write to the record restarts the check with the new value.
+        Returns (before, after).
+        """
+        key = self.key(ident)
+        for _ in range(ATTEMPTS):
+            with self.client.pipeline(transaction=True) as pipe:
+                try:
+                    pipe.watch(key)
+                    before = self.find(ident)
+                    if before is None:
+                        raise NotFound(missing)
+                    after = change(before)
+                    pipe.multi()
+                    self.stage(pipe, [after])
+                    pipe.execute()
+                    return before, after
+                except redis.WatchError:
+                    continue
+        raise Conflict(busy)

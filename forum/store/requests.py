@@ -7,7 +7,7 @@ from collections.abc import Callable
 import redis
 
 from forum.domain import Wish, WishStatus
-from forum.errors import Conflict, NotFound
+from forum.errors import Conflict
 from forum.store import keys
 from forum.store.entities import EntityStore
 
@@ -88,19 +88,7 @@ class RequestStore:
 
     def change(self, wish_id: str, change: Callable[[Wish], Wish]) -> tuple[Wish, Wish]:
         """Apply `change` to the request as it is now (it may raise to refuse); returns (before, after)."""
-        key = self.wishes.key(wish_id)
-        for _ in range(ATTEMPTS):
-            with self.client.pipeline(transaction=True) as pipe:
-                try:
-                    pipe.watch(key)
-                    before = self.wishes.find(wish_id)
-                    if before is None:
-                        raise NotFound("There is no such request.")
-                    after = change(before)
-                    pipe.multi()
-                    self.wishes.stage(pipe, [after])
-                    pipe.execute()
-                    return before, after
-                except redis.WatchError:
-                    continue
-        raise Conflict("Too many changes at once; please try again.")
+        found: tuple[Wish, Wish] = self.wishes.change(
+            wish_id, change, "There is no such request.", "Too many changes at once; please try again."
+        )
+        return found
