@@ -16,10 +16,12 @@ import pytest
 from forum.launcher.valkey import free_port
 
 
-def _start(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen[bytes], int]:
+def _start(tmp_path: Path, *extra: str, redis_url: str | None = None) -> tuple[subprocess.Popen[bytes], int]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("FORUM_")}
     env["FORUM_DATA_DIR"] = str(tmp_path / "var")
+    if redis_url:
+        env["FORUM_REDIS_URL"] = redis_url
     proc = subprocess.Popen([sys.executable, "-m", "forum", "serve", "--port", str(port), *extra],
                             env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
@@ -81,3 +83,14 @@ def test_serve_second_instance_on_same_data_dir_refused(tmp_path: Path) -> None:
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(20)
+
+
+def test_serve_with_redis_url_starts_only_the_web_process(tmp_path: Path, redis_url: str) -> None:
+    proc, port = _start(tmp_path, "--demo", redis_url=redis_url)
+    try:
+        assert _children(proc.pid) == []
+        assert "Series Mania Forum 2026" in httpx.get(f"http://127.0.0.1:{port}/", timeout=10).text
+        assert not (tmp_path / "var" / "valkey.json").exists()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(20) == 0
