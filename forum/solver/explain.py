@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from forum.solver.prep import Festival, bit_list
 from forum.solver.timetable import Timetable
 
@@ -62,13 +64,24 @@ class Explainer:
             return f"lost to higher-weight wishes for {fest.attendees[who].id}'s time"
         return f"lost to other wishes of equal weight for {_names(fest, sorted(takers))}'s time"
 
-    def reason(self, wi: int) -> str:
-        """Why wish wi is not met, for the person who made it."""
+    def settled(self, wi: int) -> str | None:
+        """The reasons that hold whatever the search does: a few mask tests, no slot-by-slot look."""
         fest, tt = self.fest, self.tt
         if not fest.feasible[wi]:
             return self._no_common_time(wi)
         if not fest.usable[wi]:
             return "every common free slot clashes with a pitch or a panel session"
+        for p in fest.parts[wi]:
+            if tt.total[p] >= fest.cap_total[p]:
+                return f"{fest.attendees[p].id} reached the cap of {fest.cap_total[p]} meetings"
+        return None
+
+    def reason(self, wi: int) -> str:
+        """Why wish wi is not met, for the person who made it."""
+        fest, tt = self.fest, self.tt
+        settled = self.settled(wi)
+        if settled:
+            return settled
         capped = self._capped(wi)
         if capped:
             return capped
@@ -83,6 +96,25 @@ class Explainer:
                 return "tables full at every common free slot"
             return "left out when the time limit ran out, though a slot was still free"
         return self._busy(wi)
+
+
+CANCELLED = "not placed before the run was cancelled"
+
+
+def reasons(fest: Festival, tt: Timetable, seconds: float) -> dict[int, str]:
+    """Reasons for every unmet wish. After `seconds` (a cancelled run has little time left) only the
+    settled reasons are looked for; a wish without one was simply not placed when the run stopped."""
+    explainer = Explainer(fest, tt)
+    until = time.monotonic() + seconds
+    out: dict[int, str] = {}
+    for wi in range(len(fest.wishes)):
+        if tt.at[wi] >= 0:
+            continue
+        if time.monotonic() < until:
+            out[wi] = explainer.reason(wi)
+        else:
+            out[wi] = explainer.settled(wi) or CANCELLED
+    return out
 
 
 def reason(fest: Festival, tt: Timetable, wi: int) -> str:

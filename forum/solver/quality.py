@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 
 from forum.domain import Instance, Schedule, Slot, SlotKind, Window, covered
-from forum.solver.engagements import attendee_engagements
+from forum.solver.engagements import Engagement, attendee_engagements
 
 
 class MeetingDays:
@@ -48,12 +48,17 @@ def count_gaps(days: MeetingDays, available: list[int], busy: set[int], spans: l
     by_day: dict[date, list[int]] = defaultdict(list)
     for i in available:
         by_day[days.day_of[i]].append(i)
+    # Each day's first start and last end in one pass over the spans, not one pass a day.
+    bounds: dict[date, tuple[datetime, datetime]] = {}
+    for w in spans:
+        for d in {w.start.date(), w.end.date()}:
+            lo, hi = bounds.get(d, (w.start, w.end))
+            bounds[d] = (min(lo, w.start), max(hi, w.end))
     total = 0
     for day, seq in by_day.items():
-        todays = [w for w in spans if w.start.date() == day or w.end.date() == day]
-        if not todays:
+        if day not in bounds:
             continue
-        first, last = min(w.start for w in todays), max(w.end for w in todays)
+        first, last = bounds[day]
         run_start: int | None = None
         for k, i in enumerate(seq + [-1]):
             idle = i >= 0 and i not in busy
@@ -82,9 +87,10 @@ def _eligible_requesters(inst: Instance, days: MeetingDays) -> set[str]:
     return out
 
 
-def gaps_of(inst: Instance, schedule: Schedule, days: MeetingDays | None = None) -> dict[str, int]:
+def gaps_of(inst: Instance, schedule: Schedule, days: MeetingDays | None = None,
+            engaged: dict[str, list[Engagement]] | None = None) -> dict[str, int]:
     days = days or MeetingDays(inst)
-    engaged = attendee_engagements(inst, schedule)
+    engaged = attendee_engagements(inst, schedule) if engaged is None else engaged
     out: dict[str, int] = {}
     for a in inst.attendees:
         spans = [e.window for e in engaged.get(a.id, [])]
@@ -96,9 +102,18 @@ def gaps_of(inst: Instance, schedule: Schedule, days: MeetingDays | None = None)
     return out
 
 
-def quality(inst: Instance, schedule: Schedule) -> dict[str, int]:
-    """value, met, unserved, gaps and moved as the instance format defines them."""
+def eligible_requesters(inst: Instance) -> set[str]:
+    """Who could be served at all: it does not depend on the schedule, so a solver can work it out early."""
+    return _eligible_requesters(inst, MeetingDays(inst))
+
+
+def quality(inst: Instance, schedule: Schedule, eligible: set[str] | None = None,
+            engaged: dict[str, list[Engagement]] | None = None) -> dict[str, int]:
+    """value, met, unserved, gaps and moved as the instance format defines them. A caller that has
+    eligible_requesters(inst) or attendee_engagements(inst, schedule) already may pass them in."""
     days = MeetingDays(inst)
+    if eligible is None:
+        eligible = _eligible_requesters(inst, days)
     wishes = {w.id: w for w in inst.wishes}
     met = {m.wish for m in schedule.meetings if m.wish in wishes}
     served = {wishes[w].requester for w in met}
@@ -106,7 +121,7 @@ def quality(inst: Instance, schedule: Schedule) -> dict[str, int]:
     return {
         "value": sum(wishes[w].weight for w in met),
         "met": len(met),
-        "unserved": len(_eligible_requesters(inst, days) - served),
-        "gaps": sum(gaps_of(inst, schedule, days).values()),
+        "unserved": len(eligible - served),
+        "gaps": sum(gaps_of(inst, schedule, days, engaged).values()),
         "moved": sum(1 for p in inst.previous if p not in placed),
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ortools.linear_solver import pywraplp
@@ -25,12 +26,13 @@ class SelectionLP:
     relaxes the real problem and its optimum bounds the value of every valid schedule.
     """
 
-    def __init__(self, fest: Festival) -> None:
-        self.fest = fest
+    def __init__(self, fest: Festival, stop: Callable[[], bool] = lambda: False) -> None:
+        self.fest, self.stop = fest, stop
         self.lp = pywraplp.Solver.CreateSolver("GLOP")
         self.x: dict[int, pywraplp.Variable] = {}
 
-    def build(self) -> None:
+    def build(self) -> bool:
+        """Adds variables and caps; False when stopped part way (the LP then bounds nothing)."""
         fest, lp = self.fest, self.lp
         objective = lp.Objective()
         objective.SetMaximization()
@@ -41,12 +43,17 @@ class SelectionLP:
             if mask:
                 self.x[wi] = var = lp.NumVar(1.0 if fest.required[wi] else 0.0, 1.0, "")
                 objective.SetCoefficient(var, fest.weight[wi] + (keep if wi in fest.previous else 0.0))
-        self._attendee_caps()
+        if not self._attendee_caps():
+            return False
         self._table_caps()
+        return True
 
-    def _attendee_caps(self) -> None:
+    def _attendee_caps(self) -> bool:
         fest = self.fest
         for p, wishes in enumerate(fest.wishes_of):
+            # The build takes seconds at scale: a cancel must not wait for it to finish.
+            if p % 250 == 0 and self.stop():
+                return False
             mine = [wi for wi in wishes if wi in self.x]
             reach = 0
             for wi in mine:
@@ -59,6 +66,7 @@ class SelectionLP:
                 cap_d = min(fest.cap_day[p], (fest.available[p] & fest.day_mask[d]).bit_count())
                 if len(today) > cap_d:
                     self._at_most(today, cap_d)
+        return True
 
     def _table_caps(self) -> None:
         fest = self.fest
@@ -95,9 +103,8 @@ def degree_bound(fest: Festival) -> int:
 
 def select(fest: Festival, clock: cpsat.Clock, seconds: float) -> Selection:
     """The relaxation's choice of wishes and its bound (the quick bound when the LP is not done in time)."""
-    sel = SelectionLP(fest)
-    sel.build()
-    if clock.stop():
+    sel = SelectionLP(fest, clock.stop)
+    if not sel.build() or clock.stop():
         return Selection([], degree_bound(fest))
     sel.lp.SetTimeLimit(int(1000 * max(0.1, min(seconds, clock.left()))))
     with cpsat.watching(clock, sel.lp.InterruptSolve):

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import gc
+import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from forum.domain import Instance, Schedule, Unscheduled, Window
 from forum.solver import cpsat
 from forum.solver.anneal import anneal
 from forum.solver.compact import compact
 from forum.solver.conflicts import precheck
-from forum.solver.explain import Explainer
+from forum.solver.engagements import attendee_engagements
+from forum.solver.explain import reasons
 from forum.solver.fairness import serve_starving
 from forum.solver.improve import idle_runs, improve
 from forum.solver.params import Progress, SolveParams, SolveResult
 from forum.solver.pitches import PitchPlan, plan_pitches
 from forum.solver.prep import Festival
-from forum.solver.quality import quality
+from forum.solver.quality import eligible_requesters, quality
 from forum.solver.required import place_required
 from forum.solver.selection import select
 from forum.solver.slotting import fill, flexibility, place_fixed, refill_order
@@ -42,12 +46,18 @@ class Run:
         self.fest = Festival(inst)
         prep = time.monotonic() - started
         self.clock = cpsat.Clock(params.time_limit - prep - _reserve(inst, params.time_limit, prep), should_stop)
+        # Computed now rather than in the final figures, which must be quick when the run is cancelled.
+        self.requesters = eligible_requesters(inst)
         self.tt = Timetable(self.fest)
         self.bound: int | None = None
         self.last_report = -1.0
 
     def report(self, phase: str, force: bool = True) -> None:
         if self.on_progress is None or (not force and self.clock.elapsed() - self.last_report < 1.0):
+            return
+        # Each report counts the gaps of everyone: after a cancel none is worth the time, and the final
+        # report comes from the figures.
+        if self.clock.cancelled:
             return
         self.last_report = self.clock.elapsed()
         fest, tt = self.fest, self.tt
@@ -120,9 +130,9 @@ class Run:
 
     def schedule(self, plan: PitchPlan) -> Schedule:
         meetings = assign_tables(self.fest, self.tt, self.room_busy)
-        explainer = Explainer(self.fest, self.tt)
-        unmet = [Unscheduled(w.id, explainer.reason(wi))
-                 for wi, w in enumerate(self.fest.wishes) if self.tt.at[wi] < 0]
+        # A cancelled run must return within a second: the slot-by-slot reasons get a tenth of it.
+        why = reasons(self.fest, self.tt, 0.1 if self.clock.cancelled else math.inf)
+        unmet = [Unscheduled(self.fest.wishes[wi].id, text) for wi, text in why.items()]
         return Schedule(tuple(meetings), tuple(plan.pitches), tuple(unmet))
 
 
@@ -149,15 +159,38 @@ def solve(instance: Instance, params: SolveParams, on_progress: Callable[[Progre
     conflicts = run.meetings()
     if conflicts:
         return _infeasible(conflicts, run.clock.elapsed())
+    # The wrap-up allocates a lot on top of millions of live solver objects; full collections of those
+    # would cost a cancelled run its second, and nothing made here is garbage before the run ends.
+    with _collector_paused():
+        return _wrap_up(run, plan, instance, params)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _wrap_up(run: Run, plan: PitchPlan, instance: Instance, params: SolveParams) -> SolveResult:
+    """Tables, reasons, figures and the validator's verdict on the timetable as it stands."""
     schedule = run.schedule(plan)
-    figures: dict = dict(quality(instance, schedule))
+    # Read from the schedule alone, once for both the figures and the validator (half a second at scale).
+    engaged = attendee_engagements(instance, schedule)
+    figures: dict = dict(quality(instance, schedule, run.requesters, engaged))
     figures["bound"] = run.bound
     figures["seconds"] = round(run.clock.elapsed(), 2)
-    violations = validate(instance, schedule)
+    violations = validate(instance, schedule, engaged)
     schedule = Schedule(schedule.meetings, schedule.pitches, schedule.unscheduled, dict(figures))
     status = "cancelled" if run.clock.cancelled else "feasible"
     if figures["value"] == run.bound and status == "feasible" and figures["unserved"] == 0 \
             and figures["gaps"] == 0 and figures["moved"] == 0:
         status = "optimal"
-    run.report("done")
+    if run.on_progress is not None:  # the figures just worked out, not a second count of everyone's gaps
+        run.on_progress(Progress(figures["seconds"], figures["value"], run.bound, figures["gaps"], figures["met"],
+                                 "done"))
     return SolveResult(status, schedule, figures, _penalties(params, figures), [], violations)

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from forum.domain import Instance, LocationKind, Schedule, SlotKind, covered
-from forum.solver.engagements import attendee_engagements, location_engagements, overlapping_pairs
+from forum.solver.engagements import Engagement, attendee_engagements, location_engagements, overlapping_pairs
 
 RULES = {
     1: "wish met once, in a meeting slot, at a table",
@@ -74,9 +74,11 @@ def _rule2_availability(inst: Instance, schedule: Schedule) -> list[Violation]:
     return out
 
 
-def _rule3_attendee_overlaps(inst: Instance, schedule: Schedule) -> list[Violation]:
+def _rule3_attendee_overlaps(inst: Instance, schedule: Schedule,
+                             engaged: dict[str, list[Engagement]] | None = None) -> list[Violation]:
     out: list[Violation] = []
-    for who, engagements in attendee_engagements(inst, schedule).items():
+    engaged = attendee_engagements(inst, schedule) if engaged is None else engaged
+    for who, engagements in engaged.items():
         for a, b in overlapping_pairs(engagements):
             out.append(Violation(3, f"{who} is in {a.what} and {b.what} at the same time", (who, a.what, b.what)))
     return out
@@ -92,15 +94,16 @@ def _rule4_location_overlaps(inst: Instance, schedule: Schedule) -> list[Violati
 
 
 def _rule5_caps(inst: Instance, schedule: Schedule) -> list[Violation]:
-    slots = {s.id: s for s in inst.slots}
+    day_of = {s.id: s.window.day for s in inst.slots}  # once per slot, not once per meeting and person
     wishes = {w.id: w for w in inst.wishes}
     total: Counter[str] = Counter()
     per_day: dict[tuple[str, object], int] = defaultdict(int)
     for m in schedule.meetings:
-        if m.wish in wishes and m.slot in slots:
+        if m.wish in wishes and m.slot in day_of:
+            when = day_of[m.slot]
             for who in wishes[m.wish].participants:
                 total[who] += 1
-                per_day[(who, slots[m.slot].window.day)] += 1
+                per_day[(who, when)] += 1
     out: list[Violation] = []
     for a in inst.attendees:
         if a.max_meetings is not None and total[a.id] > a.max_meetings:
@@ -155,8 +158,11 @@ def _rule6_pitches(inst: Instance, schedule: Schedule) -> list[Violation]:
     return out
 
 
-def validate(inst: Instance, schedule: Schedule) -> list[Violation]:
-    """Every broken hard rule, with the ids involved; empty when the schedule is valid."""
-    checks = (_rule1_meetings, _rule2_availability, _rule3_attendee_overlaps, _rule4_location_overlaps,
-              _rule5_caps, _rule5_required_fixed, _rule6_pitches)
-    return [v for check in checks for v in check(inst, schedule)]
+def validate(inst: Instance, schedule: Schedule,
+             engaged: dict[str, list[Engagement]] | None = None) -> list[Violation]:
+    """Every broken hard rule, with the ids involved; empty when the schedule is valid. `engaged` is
+    attendee_engagements(inst, schedule), read from the schedule alone, when the caller has it already."""
+    out = _rule1_meetings(inst, schedule) + _rule2_availability(inst, schedule)
+    out += _rule3_attendee_overlaps(inst, schedule, engaged)
+    checks = (_rule4_location_overlaps, _rule5_caps, _rule5_required_fixed, _rule6_pitches)
+    return out + [v for check in checks for v in check(inst, schedule)]
