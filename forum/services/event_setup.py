@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -108,37 +109,34 @@ def _entry(who: str, action: str, detail: str) -> dict[str, Any]:
     return {"at": time.time(), "who": who, "action": action, "meeting": "", "detail": detail}
 
 
+def _replace_kind(client: Client, event: str, who: str, entity: str, new: list[Any],
+                  is_kind: Callable[[Any], bool], what: str, noun: str) -> int:
+    """Make `new` the event's whole set of one kind of slot or location, refusing to drop any in use."""
+    store = EventStore(client).entities(event, entity)
+
+    def compute() -> Change:
+        removed = {x.id for x in store.all() if is_kind(x)} - {x.id for x in new}
+        _in_use(client, event, entity, removed)
+        return Change(put={entity: new}, remove={entity: sorted(removed)},
+                      audit=_entry(who, f"set {what}", f"{len(new)} {noun}"))
+
+    EventStore(client).get(event)
+    apply(client, event, ("meeting", entity), compute)
+    return len(new)
+
+
 def set_slots(client: Client, event: str, who: str, form: dict[str, str]) -> int:
     slots = meeting_slots(form.get("days", ""), form.get("start", ""), form.get("end", ""),
                           form.get("minutes", ""), form.get("breaks", ""))
-    store = EventStore(client).entities(event, "slot")
-
-    def compute() -> Change:
-        old = {s.id for s in store.all() if s.kind is SlotKind.MEETING}
-        removed = old - {s.id for s in slots}
-        _in_use(client, event, "slot", removed)
-        return Change(put={"slot": list(slots)}, remove={"slot": sorted(removed)},
-                      audit=_entry(who, "set slots", f"{len(slots)} meeting slots"))
-
-    EventStore(client).get(event)
-    apply(client, event, ("meeting", "slot"), compute)
-    return len(slots)
+    return _replace_kind(client, event, who, "slot", list(slots), lambda s: s.kind is SlotKind.MEETING,
+                         "slots", "meeting slots")
 
 
 def set_tables(client: Client, event: str, who: str, text: str) -> int:
     tables = tables_by_area(text)
-    store = EventStore(client).entities(event, "location")
-
-    def compute() -> Change:
-        old = {loc.id for loc in store.all() if loc.kind is LocationKind.TABLE}
-        removed = old - {t.id for t in tables}
-        _in_use(client, event, "location", removed)
-        return Change(put={"location": list(tables)}, remove={"location": sorted(removed)},
-                      audit=_entry(who, "set tables", f"{len(tables)} tables"))
-
-    EventStore(client).get(event)
-    apply(client, event, ("meeting", "location"), compute)
-    return len(tables)
+    return _replace_kind(client, event, who, "location", list(tables),
+                         lambda loc: loc.kind is LocationKind.TABLE,
+                         "tables", "tables")
 
 
 def _people(client: Client, event: str, text: str, what: str) -> tuple[str, ...]:
