@@ -34,7 +34,7 @@ import psutil
 from forum.domain import Attendee, Event, Instance, Location, Placement, RunStatus, Schedule, Slot, SolverRun, Wish
 from forum.domain.times import Window
 from forum.launcher.valkey import EmbeddedValkey, free_port
-from forum.services.publish import publish_run
+from forum.services.runs.publish import publish_run
 from forum.store import EventStore, connect
 from forum.store.runs import RunStore
 from forum.store.schedule import ScheduleStore

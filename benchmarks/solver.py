@@ -38,9 +38,9 @@ def peak_mb() -> float:
 
 def child(kind: str, instance: str, out: str, limit: float) -> None:
     """Runs in a fresh process: one greedy or one `forum solve`, then prints its figures as JSON."""
+    from forum.checker import quality, validate
     from forum.domain.instance_json import parse_instance
     from forum.domain.schedule_json import dump_schedule, parse_schedule
-    from forum.solver import quality, validate
 
     started = time.monotonic()
     if kind == "greedy":

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from forum.config import load_settings
 from forum.domain import RunStatus
-from forum.services.publish import publish_run
-from forum.services.solve_run import execute_run, is_repair
+from forum.services.runs.job import execute_run, is_repair
+from forum.services.runs.publish import publish_run
 from forum.store import connect
 
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 import logging
 import threading
 
-from forum.services.repair import sweep_repairs
-from forum.services.runs import reap_all
+from forum.services.runs.lifecycle import reap_all
+from forum.services.runs.registry import open_queue
+from forum.services.runs.repair import sweep_repairs
 from forum.store import connect
 from forum.store.connection import StoreError
-from forum.store.jobs import JobQueue
 
 SWEEP_EVERY = 2.0  # with the 5 s heartbeat TTL, a dead run is marked failed within about 7 s
 log = logging.getLogger("forum.worker")
 
 
 def sweep_forever(redis_url: str, queue_name: str, stop: threading.Event) -> None:
-    client, jobs = connect(redis_url), JobQueue(redis_url, queue_name)
+    client, jobs = connect(redis_url), open_queue(redis_url, queue_name)
     while not stop.wait(SWEEP_EVERY):
         try:
             for run in reap_all(client, jobs):

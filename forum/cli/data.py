@@ -11,7 +11,7 @@ from forum.cli.files import read_json, read_text
 from forum.config import load_settings
 from forum.domain.instance_json import dump_instance, parse_instance
 from forum.errors import InvalidInput
-from forum.services import attendee_csv, demo
+from forum.services.setup import attendee_csv, demo
 from forum.store import EventStore, connect
 
 
@@ -61,7 +61,7 @@ def cmd_export_attendees(args: argparse.Namespace) -> int:
 
 
 def cmd_signin_link(args: argparse.Namespace) -> int:
-    from forum.services.signin import make_link_token
+    from forum.services.signin.access import make_link_token
     from forum.store.sessions import SessionStore
 
     settings = load_settings()

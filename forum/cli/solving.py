@@ -8,10 +8,11 @@ import sys
 import time
 from typing import Any
 
+from forum.checker import quality, validate
 from forum.domain.instance_json import parse_instance
 from forum.domain.schedule_json import dump_schedule, parse_schedule
 from forum.errors import FormatError, InvalidInput
-from forum.solver import Progress, SolveParams, quality, solve, validate
+from forum.solver import Progress, SolveParams, solve
 
 
 class BadInput(Exception):

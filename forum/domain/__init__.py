@@ -2,6 +2,7 @@
 
 from forum.domain.attendee import Attendee
 from forum.domain.event import Event, Location, Slot
+from forum.domain.goals import Weights
 from forum.domain.instance import Instance, Schedule, Unscheduled
 from forum.domain.meeting import Meeting
 from forum.domain.pitch import PitchSession, Project
@@ -38,6 +39,7 @@ __all__ = [
     "SlotKind",
     "SolverRun",
     "Unscheduled",
+    "Weights",
     "Window",
     "Wish",
     "WishStatus",

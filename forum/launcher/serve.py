@@ -13,7 +13,7 @@ import uvicorn
 from forum.config import Settings
 from forum.launcher.children import spawn, stop
 from forum.launcher.valkey import EmbeddedValkey
-from forum.services.demo import load_demo
+from forum.services.setup.demo import load_demo
 from forum.store import EventStore, connect
 from forum.web import create_app
 

@@ -28,3 +28,9 @@ def to_organizers(client: Client, event: str, data: dict[str, Any]) -> str:
 def run_changed(client: Client, run: SolverRun) -> None:
     """`run.<status>` on the organizer stream, with the run's figures and timings."""
     to_organizers(client, run.event, {"type": f"run.{run.status.value}", "run": run_json(run)})
+
+
+def tell(client: Client, event: str, people: set[str] | list[str] | tuple[str, ...],
+         message: dict[str, Any]) -> None:
+    """Push `message` to each person's live stream: the one place attendee pages are told of changes."""
+    to_attendees(client, event, {who: message for who in sorted(set(people))})

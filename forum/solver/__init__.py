@@ -9,9 +9,9 @@ with one-step repairs (`slotting`); a refill pass and a fairness pass that serve
 (`tables`); reasons for wishes left out (`explain`); and always the validator (`validate`, `quality`).
 """
 
+from forum.checker.figures import quality
+from forum.checker.validate import Violation, validate
 from forum.solver.params import Progress, SolveParams, SolveResult, Weights
-from forum.solver.quality import quality
 from forum.solver.solve import solve
-from forum.solver.validate import Violation, validate
 
 __all__ = ["Progress", "SolveParams", "SolveResult", "Violation", "Weights", "quality", "solve", "validate"]

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from forum.checker.engagements import pitch_session_of, session_span
 from forum.domain import Instance, PitchPlacement, PitchSession, SlotKind, Window, covered
-from forum.solver.engagements import pitch_session_of, session_span
 
 
 @dataclass

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from forum.checker.figures import MeetingDays
 from forum.domain import Instance, LocationKind, Window, Wish, covered
-from forum.solver.quality import MeetingDays
 
 NO_CAP = 10**6
 

@@ -8,25 +8,25 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from forum.checker.engagements import attendee_engagements
+from forum.checker.figures import eligible_requesters, quality
+from forum.checker.validate import validate
 from forum.domain import Instance, Schedule, Unscheduled, Window
 from forum.solver import cpsat
 from forum.solver.anneal import anneal
 from forum.solver.compact import compact
 from forum.solver.conflicts import precheck
-from forum.solver.engagements import attendee_engagements
 from forum.solver.explain import reasons
 from forum.solver.fairness import serve_starving
 from forum.solver.improve import idle_runs, improve
 from forum.solver.params import Progress, SolveParams, SolveResult
 from forum.solver.pitches import PitchPlan, plan_pitches
 from forum.solver.prep import Festival
-from forum.solver.quality import eligible_requesters, quality
 from forum.solver.required import place_required
 from forum.solver.selection import select
 from forum.solver.slotting import fill, flexibility, place_fixed, refill_order
 from forum.solver.tables import assign_tables
 from forum.solver.timetable import Timetable
-from forum.solver.validate import validate
 
 
 def _reserve(inst: Instance, limit: float, prep_seconds: float) -> float:

@@ -6,7 +6,8 @@ from typing import Any
 
 import redis
 
-from forum.domain import Event, Instance, Meeting, MeetingStatus, PitchPlacement, Placement
+from forum.checker.rules import is_live, placement
+from forum.domain import Event, Instance, Meeting, MeetingStatus, PitchPlacement
 from forum.errors import NotFound
 from forum.store import keys
 from forum.store.codec import decode, encode
@@ -72,7 +73,7 @@ class EventStore:
     def export_instance(self, event: str) -> Instance:
         """The event as an instance: accepted meetings are `fixed`, the current schedule is `previous`."""
         found: dict[str, Any] = {e: self.entities(event, e).all() for e in INSTANCE_ENTITIES}
-        meetings = [m for m in self.entities(event, "meeting").all() if _is_live(m)]
+        meetings = [m for m in self.entities(event, "meeting").all() if is_live(m)]
         return Instance(
             event=self.get(event),
             slots=tuple(sorted(found["slot"], key=lambda s: (s.start, s.id))),
@@ -81,8 +82,8 @@ class EventStore:
             wishes=tuple(found["wish"]),
             pitch_sessions=tuple(found["pitch_session"]),
             projects=tuple(found["project"]),
-            fixed=tuple(_placement(m) for m in meetings if m.status is MeetingStatus.ACCEPTED),
-            previous=tuple(_placement(m) for m in meetings),
+            fixed=tuple(placement(m) for m in meetings if m.status is MeetingStatus.ACCEPTED),
+            previous=tuple(placement(m) for m in meetings),
         )
 
     def pitches(self, event: str) -> list[PitchPlacement]:
@@ -101,9 +102,3 @@ def _meetings_of(inst: Instance) -> list[Meeting]:
     return list(out.values())
 
 
-def _is_live(m: Meeting) -> bool:
-    return m.status in (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED)
-
-
-def _placement(m: Meeting) -> Placement:
-    return Placement(m.wish, m.slot, m.location)

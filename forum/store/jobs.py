@@ -7,7 +7,6 @@ from rq.job import Job
 
 from forum.store.queue import job_queue
 
-SOLVE_JOB = "workers.jobs.solve_run"
 KEEP_RESULTS = 24 * 3600
 
 
@@ -16,12 +15,14 @@ def job_id(event: str, run: str) -> str:
 
 
 class JobQueue:
-    def __init__(self, redis_url: str, name: str) -> None:
+    def __init__(self, redis_url: str, name: str, solve_job: str) -> None:
+        """`solve_job` is the dotted path of the run job, from the services' job registry."""
         self.queue = job_queue(redis_url, name)
+        self.solve_job = solve_job
 
     def enqueue_run(self, event: str, run: str, timeout: float) -> None:
         """`timeout` must exceed the solver's limit: RQ kills the job after it."""
-        self.queue.enqueue_call(SOLVE_JOB, args=[event, run], timeout=int(timeout), job_id=job_id(event, run),
+        self.queue.enqueue_call(self.solve_job, args=[event, run], timeout=int(timeout), job_id=job_id(event, run),
                                 result_ttl=KEEP_RESULTS, failure_ttl=KEEP_RESULTS, description=f"{event} {run}")
 
     def cancel(self, event: str, run: str) -> None:

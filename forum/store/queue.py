@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import redis
-from rq import Queue
+from rq import Queue, Worker
 from rq.serializers import JSONSerializer
 
 
@@ -14,3 +14,9 @@ def rq_connection(url: str) -> redis.Redis:
 
 def job_queue(url: str, name: str) -> Queue:
     return Queue(name, connection=rq_connection(url), serializer=JSONSerializer)
+
+
+def work(url: str, name: str, burst: bool = False) -> None:
+    """Run an RQ worker on the queue until it is told to stop (SIGTERM / SIGINT) or, in burst mode, is empty."""
+    queue = job_queue(url, name)
+    Worker([queue], connection=queue.connection, serializer=JSONSerializer).work(burst=burst, with_scheduler=False)

@@ -6,13 +6,13 @@ from collections.abc import Callable
 
 import redis
 
-from forum.domain import Wish, WishStatus
+from forum.checker.rules import is_open
+from forum.domain import Wish
 from forum.errors import Conflict
 from forum.store import keys
 from forum.store.entities import EntityStore
 
 ATTEMPTS = 10
-OPEN = (WishStatus.PENDING, WishStatus.ACCEPTED)
 
 
 def sent_key(event: str, attendee: str) -> str:
@@ -74,7 +74,7 @@ class RequestStore:
                 try:
                     pipe.watch(index)
                     mine = self.wishes.get_many(sorted(str(x) for x in pipe.smembers(index)))
-                    if any(w.target == wish.target and w.requester == wish.requester and w.status in OPEN
+                    if any(w.target == wish.target and w.requester == wish.requester and is_open(w)
                            for w in mine):
                         raise Conflict("You already asked this person for a meeting.")
                     pipe.multi()

@@ -12,8 +12,10 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from forum.errors import InvalidInput
-from forum.services import publish, runs
 from forum.services.notify import run_json
+from forum.services.runs import lifecycle as runs
+from forum.services.runs import publish
+from forum.services.runs.registry import open_queue
 from forum.store.jobs import JobQueue
 from forum.store.runs import RunStore
 from forum.store.schedule import ScheduleStore
@@ -23,7 +25,7 @@ from forum.web.auth import check_csrf, require_organizer
 def _jobs(request: Request) -> JobQueue:
     state = request.app.state
     if getattr(state, "jobs", None) is None:
-        state.jobs = JobQueue(state.settings.redis_url, state.settings.queue_name)
+        state.jobs = open_queue(state.settings.redis_url, state.settings.queue_name)
     return state.jobs  # type: ignore[no-any-return]
 
 

@@ -7,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from forum.services import signin
+from forum.services.signin import access as signin
 from forum.store.sessions import SessionStore
 from forum.web import i18n
 from forum.web.auth import (

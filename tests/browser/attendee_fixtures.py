@@ -20,10 +20,10 @@ from forum.domain import (
     Window,
     Wish,
 )
-from forum.services.publish import publish_run
-from forum.services.runs import start_run
+from forum.services.runs.lifecycle import start_run
+from forum.services.runs.publish import publish_run
+from forum.services.runs.registry import open_queue
 from forum.store import EventStore
-from forum.store.jobs import JobQueue
 from forum.store.requests import built_key
 from forum.store.runs import RunStore
 from tests.web.attendee.market import DAY1, EVENT, load
@@ -47,7 +47,7 @@ def busy_market(store: EventStore) -> None:
 
 def solve_and_publish(store: EventStore, redis_url: str, timeout: float = 90) -> SolverRun:
     """Start a run on the queue the live worker serves, wait until it finishes, publish it."""
-    jobs = JobQueue(redis_url, "forum")
+    jobs = open_queue(redis_url, "forum")
     try:
         run = start_run(store.client, jobs, EVENT, 3)
     finally:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from forum.services.signin import create_session
+from forum.services.signin.access import create_session
 from forum.store import connect
 from forum.web.auth import SESSION_COOKIE
 from tests.live import WebProcess, start_web, start_worker

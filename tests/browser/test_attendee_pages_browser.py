@@ -6,8 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from forum.services.requests import RequestForm, create_request
-from forum.services.signin import create_session
+from forum.services.attendees.requests import RequestForm, create_request
+from forum.services.signin.access import create_session
 from forum.store import EventStore, connect
 from forum.web.auth import SESSION_COOKIE
 from tests.browser.attendee_fixtures import busy_market, shot, solve_and_publish

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from forum.domain import Attendee, Event, Instance, Meeting
-from forum.services.meeting_admin import move_problems
+from forum.services.schedule.meeting_admin import move_problems
 from forum.store import EventStore
 from tests.browser.conftest import signed_in_context
 from tests.live import WebProcess

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from forum.services.signin import make_link_token
+from forum.services.signin.access import make_link_token
 from forum.store import EventStore
 from tests.browser.conftest import PHONE
 from tests.factories import tiny_instance

@@ -8,8 +8,8 @@ import pytest
 
 from forum.domain import MeetingStatus, WishStatus
 from forum.errors import Conflict, InvalidInput, NotFound
-from forum.services.agenda import agenda, answer_meeting
-from forum.services.requests import RequestForm, create_request
+from forum.services.attendees.agenda import agenda, answer_meeting
+from forum.services.attendees.requests import RequestForm, create_request
 from forum.store import EventStore
 from tests.web.attendee.market import EVENT, load, place
 

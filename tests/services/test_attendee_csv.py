@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from forum.errors import InvalidInput, NotFound
-from forum.services.attendee_csv import export_attendees, import_attendees, parse_attendees
+from forum.services.setup.attendee_csv import export_attendees, import_attendees, parse_attendees
 from forum.store import EventStore
 from tests.factories import tiny_instance
 

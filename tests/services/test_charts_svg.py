@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from forum.domain import Meeting
-from forum.services import charts
+from forum.web.views import charts
 from tests.factories import tiny_instance
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from forum.domain import Placement, RunStatus, Schedule, SolverRun
 from forum.errors import Conflict, InvalidInput
-from forum.services.compare import compare_runs, role_satisfaction
+from forum.services.runs.compare import compare_runs, role_satisfaction
 from forum.store import EventStore
 from forum.store.runs import RunStore
 from forum.store.schedule import ScheduleStore

@@ -6,7 +6,7 @@ import pytest
 
 from forum.domain import SlotKind
 from forum.errors import Conflict, InvalidInput
-from forum.services import event_setup
+from forum.services.setup import event_setup
 from forum.store import EventStore
 from forum.store.audit import AuditLog
 from tests.factories import tiny_instance

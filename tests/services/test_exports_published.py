@@ -8,7 +8,7 @@ import json
 
 from forum.domain.instance_json import parse_instance
 from forum.domain.schedule_json import parse_schedule
-from forum.services import exports
+from forum.services.exports import tables as exports
 from forum.store import EventStore
 from tests.factories import tiny_instance
 

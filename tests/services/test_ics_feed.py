@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from forum.domain import MeetingStatus
-from forum.services.ics import calendar, escape, fold
-from forum.services.requests import RequestForm, create_request
+from forum.services.attendees.requests import RequestForm, create_request
+from forum.services.exports.ics import calendar, escape, fold
 from forum.store import EventStore
 from tests.web.attendee.market import EVENT, load, place
 
@@ -83,7 +83,7 @@ def test_ics_fold_keeps_lines_short_and_characters_whole() -> None:
 
 def test_ics_and_agenda_include_pitches_for_presenter_and_panel(store: EventStore) -> None:
     from forum.domain import PitchPlacement
-    from forum.services.agenda import agenda
+    from forum.services.attendees.agenda import agenda
     from tests.factories import tiny_instance
 
     store.import_instance(tiny_instance())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from forum.domain import Meeting, MeetingStatus, Placement, WishStatus
-from forum.services.instance_builder import build_instance
+from forum.services.runs.instance_builder import build_instance
 from forum.store import EventStore
 from tests.factories import tiny_instance
 

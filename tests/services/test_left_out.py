@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from forum.domain import Attendee, Meeting, Wish
-from forum.services.left_out import left_out
+from forum.services.schedule.left_out import left_out
 from tests.factories import tiny_instance, window
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from forum.domain import MeetingStatus
 from forum.errors import Conflict, InvalidInput, NotFound
-from forum.services import meeting_admin
+from forum.services.schedule import meeting_admin
 from forum.store import EventStore
 from forum.store.streams import organizer_stream
 from tests.factories import tiny_instance

@@ -9,7 +9,7 @@ import pytest
 
 from forum.domain import Meeting, MeetingStatus, PitchPlacement, Placement, RunStatus, Schedule, SolverRun
 from forum.errors import Conflict
-from forum.services.publish import publish_run
+from forum.services.runs.publish import publish_run
 from forum.store import EventStore
 from forum.store.codec import encode
 from forum.store.runs import RunStore

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from forum.domain import RunStatus
-from forum.services.repair import request_repair, start_pending_repair
-from forum.services.runs import start_run
+from forum.services.runs.lifecycle import start_run
+from forum.services.runs.registry import open_queue
+from forum.services.runs.repair import request_repair, start_pending_repair
 from forum.store import EventStore
 from forum.store.flags import Flags
 from forum.store.jobs import JobQueue
@@ -15,7 +16,7 @@ from tests.factories import tiny_instance
 
 @pytest.fixture
 def jobs(redis_url: str) -> JobQueue:
-    return JobQueue(redis_url, "forum-repair-test")
+    return open_queue(redis_url, "forum-repair-test")
 
 
 def test_repair_starts_once_per_window_and_keeps_later_requests(store: EventStore, jobs: JobQueue) -> None:

@@ -8,7 +8,14 @@ import pytest
 
 from forum.domain import MeetingStatus, WishStatus
 from forum.errors import Conflict, InvalidInput, NotFound
-from forum.services.requests import RequestForm, answer, create_request, importance_name, received_requests, withdraw
+from forum.services.attendees.requests import (
+    RequestForm,
+    answer,
+    create_request,
+    importance_name,
+    received_requests,
+    withdraw,
+)
 from forum.store import EventStore
 from forum.store.streams import attendee_stream
 from tests.web.attendee.market import EVENT, load, place

@@ -9,9 +9,10 @@ import pytest
 
 from forum.domain import RunStatus
 from forum.errors import Conflict, InvalidInput
-from forum.services.demo import series_mania
-from forum.services.runs import cancel_run, list_runs, reap, run_detail, start_run
-from forum.services.solve_run import execute_run
+from forum.services.runs.job import execute_run
+from forum.services.runs.lifecycle import cancel_run, list_runs, reap, run_detail, start_run
+from forum.services.runs.registry import open_queue
+from forum.services.setup.demo import series_mania
 from forum.store import EventStore
 from forum.store.flags import Flags
 from forum.store.jobs import JobQueue
@@ -22,7 +23,7 @@ from tests.factories import tiny_instance
 
 @pytest.fixture
 def jobs(redis_url: str) -> JobQueue:
-    return JobQueue(redis_url, "forum-test")
+    return open_queue(redis_url, "forum-test")
 
 
 def test_start_run_queues_job_and_refuses_a_second(store: EventStore, jobs: JobQueue) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 
-from forum.solver import Progress, SolveParams, quality, solve
+from forum.checker import quality
+from forum.solver import Progress, SolveParams, solve
 from tests.solver.solver_builders import build, placed, run, schedule
 
 

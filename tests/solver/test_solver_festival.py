@@ -7,9 +7,10 @@ from pathlib import Path
 
 from benchmarks import generate as gen
 from benchmarks.solver import resolve_instance
+from forum.checker import validate
 from forum.domain.instance_json import parse_instance
 from forum.domain.schedule_json import dump_schedule
-from forum.solver import SolveParams, solve, validate
+from forum.solver import SolveParams, solve
 
 
 def test_solve_generated_festival_then_resolve_keeps_fixed_and_moves_few(tmp_path: Path) -> None:

@@ -7,9 +7,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from forum.checker import quality, validate
 from forum.domain.instance_json import parse_instance
 from forum.domain.schedule_json import dump_schedule, parse_schedule
-from forum.solver import SolveParams, quality, solve, validate
+from forum.solver import SolveParams, solve
 from tests.solver.solver_builders import slots
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from forum.solver import validate
+from forum.checker import validate
 from tests.solver.solver_builders import build, placed, run, schedule
 
 PANEL = {

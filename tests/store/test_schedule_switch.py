@@ -19,7 +19,7 @@ from forum.domain import (
     Window,
     Wish,
 )
-from forum.services.publish import publish_run
+from forum.services.runs.publish import publish_run
 from forum.store import EventStore
 from forum.store.runs import RunStore
 from forum.store.schedule import ScheduleStore

@@ -18,8 +18,8 @@ from websockets.sync.client import ClientConnection, connect
 
 from forum.domain import Attendee, Instance, RunStatus
 from forum.launcher.valkey import EmbeddedValkey
-from forum.services.demo import series_mania
-from forum.services.signin import create_session
+from forum.services.setup.demo import series_mania
+from forum.services.signin.access import create_session
 from forum.store import EventStore
 from forum.store import connect as store_connect
 from forum.store.flags import Flags

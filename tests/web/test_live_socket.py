@@ -19,7 +19,7 @@ from websockets.sync.client import ClientConnection, connect
 from forum.domain import Attendee
 from forum.launcher.valkey import EmbeddedValkey
 from forum.services import notify
-from forum.services.signin import create_session
+from forum.services.signin.access import create_session
 from forum.store import EventStore
 from forum.store.streams import STREAM_KEEP
 from forum.web.auth import SESSION_COOKIE

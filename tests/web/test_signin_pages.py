@@ -10,7 +10,7 @@ from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 from starlette.testclient import TestClient
 
 from forum.config import Settings
-from forum.services.signin import make_link_token
+from forum.services.signin.access import make_link_token
 from forum.store import EventStore
 from forum.store.sessions import SessionStore
 from forum.web import create_app

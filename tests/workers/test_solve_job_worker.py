@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from forum.domain import MeetingStatus, RunStatus, SolverRun
-from forum.services.repair import request_repair
-from forum.services.runs import start_run
+from forum.services.runs.lifecycle import start_run
+from forum.services.runs.registry import open_queue
+from forum.services.runs.repair import request_repair
 from forum.store import EventStore
-from forum.store.jobs import JobQueue
 from forum.store.runs import RunStore
 from forum.store.schedule import ScheduleStore
 from tests.factories import tiny_instance
@@ -39,7 +39,7 @@ def wait_for_run(store: EventStore, event: str, run: str, timeout: float = 60) -
 
 def test_worker_process_solves_queued_run(store: EventStore, redis_url: str, worker: WorkerProcess) -> None:
     store.import_instance(tiny_instance())
-    run = start_run(store.client, JobQueue(redis_url, "forum"), "tiny", 1.5)
+    run = start_run(store.client, open_queue(redis_url, "forum"), "tiny", 1.5)
     done = wait_for_run(store, "tiny", run.id)
     assert done.status is RunStatus.FINISHED, done.reason
     assert done.started_at is not None and done.finished_at is not None and done.figures["met"] == 2

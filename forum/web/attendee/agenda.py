@@ -7,7 +7,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from forum.services import agenda
+from forum.services.attendees import agenda
 from forum.store import EventStore
 from forum.store.agenda import AgendaStore
 from forum.web.attendee.common import call, page, redis_of, viewer

@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from forum.services import agenda, requests
+from forum.services.attendees import agenda, requests
 from forum.web.attendee.common import back_to, call, field, posted, redis_of, shows_problems
 
 

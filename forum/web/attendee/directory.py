@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from forum.errors import InvalidInput
-from forum.services import directory, requests
+from forum.services.attendees import directory, requests
 from forum.store import EventStore
 from forum.web.attendee.common import call, page, redis_of, viewer
 from forum.web.auth import Viewer

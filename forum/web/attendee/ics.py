@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from forum.errors import NotFound
-from forum.services import ics
+from forum.services.exports import ics
 from forum.store.agenda import AgendaStore
 from forum.web.attendee.common import call, redis_of, viewer
 

@@ -7,9 +7,10 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from forum.checker.rules import is_live
 from forum.domain import WishStatus
 from forum.errors import InvalidInput, NotFound
-from forum.services import agenda, requests
+from forum.services.attendees import agenda, requests
 from forum.web.attendee.common import back_to, call, field, page, posted, redis_of, shows_problems, viewer
 from forum.web.attendee.directory import profile_context
 
@@ -22,7 +23,7 @@ def _context(client: Any, event: str, attendee: str, number: int) -> dict[str, A
 
     A pending request that already has a proposed meeting is answered on the agenda, as that meeting.
     """
-    meetings = {i.meeting.id: i for i in agenda.items_of(client, event, attendee) if i.meeting.status in agenda.LIVE}
+    meetings = {i.meeting.id: i for i in agenda.items_of(client, event, attendee) if is_live(i.meeting)}
     received = requests.received_requests(client, event, attendee)
     pending = requests.by_importance([r for r in received
                                       if r.wish.status is WishStatus.PENDING and r.wish.id not in meetings])

@@ -7,7 +7,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from forum.services import attendee_csv, event_setup, invitations
+from forum.services.setup import attendee_csv, event_setup
+from forum.services.signin import invitations
 from forum.web.auth import Viewer
 from forum.web.organizer.common import act, base, call, organizer, read_form, render, text, upload
 

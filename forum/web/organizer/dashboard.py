@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from forum.services.overview import overview
+from forum.services.schedule.overview import overview
 from forum.web.auth import Viewer
 from forum.web.organizer.common import call, organizer, render
 

@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from forum.services import exports
+from forum.services.exports import tables as exports
 from forum.web.organizer.common import call, organizer, render
 
 

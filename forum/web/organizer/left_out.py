@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from forum.services import left_out
+from forum.services.schedule import left_out
 from forum.web.organizer.common import call, organizer, render
 
 SHOWN = 300

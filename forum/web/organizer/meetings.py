@@ -7,11 +7,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from forum.services import meeting_admin
-from forum.services.meeting_view import meetings_view
-from forum.services.overview import audit_entries
+from forum.services.schedule import meeting_admin
+from forum.services.schedule.overview import audit_entries
 from forum.web.auth import Viewer
 from forum.web.organizer.common import act, base, call, organizer, render, text
+from forum.web.views.meeting_view import meetings_view
 
 STATUSES = ("", "proposed", "accepted", "declined", "cancelled")
 

@@ -7,11 +7,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from forum.services import publish, run_view, runs
-from forum.services.compare import compare_runs
-from forum.store.jobs import JobQueue
+from forum.services.runs import lifecycle as runs
+from forum.services.runs import publish
+from forum.services.runs.compare import compare_runs
+from forum.services.runs.registry import open_queue
 from forum.web.auth import Viewer
 from forum.web.organizer.common import act, base, call, organizer, render, text
+from forum.web.views import run_view
 
 WEIGHT_NAMES = tuple(run_view.DEFAULT_WEIGHTS)
 
@@ -29,7 +31,7 @@ async def show(request: Request) -> Response:
 
 def _start(request: Request, viewer: Viewer, form: dict[str, str]) -> str:
     settings = request.app.state.settings
-    jobs = JobQueue(settings.redis_url, settings.queue_name)
+    jobs = open_queue(settings.redis_url, settings.queue_name)
     try:
         run = runs.start_run(request.app.state.redis, jobs, viewer.event, form.get("time_limit", ""),
                              run_view.weights_from(form))
@@ -70,7 +72,7 @@ async def live(request: Request) -> Response:
 
 def _cancel(request: Request, viewer: Viewer) -> str:
     settings = request.app.state.settings
-    jobs = JobQueue(settings.redis_url, settings.queue_name)
+    jobs = open_queue(settings.redis_url, settings.queue_name)
     try:
         run = runs.cancel_run(request.app.state.redis, jobs, viewer.event, request.path_params["run"])
     finally:

@@ -10,10 +10,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from forum.services import event_import, event_setup
-from forum.services.setup_view import setup_view
+from forum.services.setup import event_import, event_setup
 from forum.web.auth import Viewer
 from forum.web.organizer.common import act, base, call, organizer, render, text, upload
+from forum.web.views.setup_view import setup_view
 
 SLOT_FIELDS = ("days", "start", "end", "minutes", "breaks")
 PITCH_FIELDS = ("id", "name", "room", "day", "start", "count", "minutes", "panel", "projects")

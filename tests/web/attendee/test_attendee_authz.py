@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from forum.services.requests import RequestForm, create_request
+from forum.services.attendees.requests import RequestForm, create_request
 from forum.store import EventStore
 from forum.web.auth import SESSION_COOKIE
 from tests.web.attendee.conftest import Visitor

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from forum.services.requests import RequestForm, create_request
+from forum.services.attendees.requests import RequestForm, create_request
 from tests.web.attendee.conftest import Visitor
 from tests.web.attendee.market import EVENT, place
 from tests.web.attendee.test_attendee_authz import snapshot

@@ -40,7 +40,7 @@ def test_request_form_error_in_french(visitor: Visitor) -> None:
 
 
 def test_requests_page_shows_the_scheduled_meeting(visitor: Visitor) -> None:
-    from forum.services.requests import RequestForm, create_request
+    from forum.services.attendees.requests import RequestForm, create_request
     from tests.web.attendee.market import EVENT, place
 
     wish = create_request(visitor.store.client, EVENT, "p1", RequestForm("b1", "must"))

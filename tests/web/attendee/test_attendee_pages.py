@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from forum.domain import Attendee, MeetingStatus, PitchPlacement, PitchSession, Project, Slot, SlotKind, Window
-from forum.services.requests import RequestForm, create_request
+from forum.services.attendees.requests import RequestForm, create_request
 from tests.web.attendee.conftest import Visitor
 from tests.web.attendee.market import DAY1, EVENT, place
 

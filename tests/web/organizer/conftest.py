@@ -10,7 +10,7 @@ from starlette.testclient import TestClient
 
 from forum.config import Settings
 from forum.domain import Attendee, Event
-from forum.services.signin import create_session
+from forum.services.signin.access import create_session
 from forum.store import EventStore
 from forum.store.sessions import SessionStore
 from forum.web import create_app

@@ -6,8 +6,8 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from datetime import date, datetime
 
+from forum.checker.engagements import Engagement, attendee_engagements
 from forum.domain import Instance, Schedule, Slot, SlotKind, Window, covered
-from forum.solver.engagements import Engagement, attendee_engagements
 
 
 class MeetingDays:

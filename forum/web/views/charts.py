@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from html import escape
 
-from forum.domain import Instance, LocationKind, Meeting, MeetingStatus, SlotKind
+from forum.checker.rules import is_live
+from forum.domain import Instance, LocationKind, Meeting, SlotKind
 
 PALETTE = ("#b0122b", "#1f6fb2", "#2e8b57", "#d08c00", "#6a4c93", "#555555", "#c05780")
-LIVE = (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED)
 MAX_ROWS = 40  # above this many tables the heatmap shows areas instead
 
 
@@ -137,7 +137,7 @@ def occupancy(inst: Instance, meetings: list[Meeting]) -> tuple[list[str], list[
     size = Counter(group.values())
     used: dict[tuple[str, str], int] = defaultdict(int)
     for m in meetings:
-        if m.status in LIVE and m.location in group:
+        if is_live(m) and m.location in group:
             used[(group[m.location], m.slot)] += 1
     values = [[used[(row, s.id)] / size[row] for s in slots] for row in rows]
     return rows, [f"{s.start:%d/%m %H:%M}" for s in slots], values
@@ -148,7 +148,7 @@ def meetings_per_attendee(inst: Instance, meetings: list[Meeting]) -> tuple[list
     wishes = {w.id: w for w in inst.wishes}
     count: Counter[str] = Counter()
     for m in meetings:
-        if m.status in LIVE and m.wish in wishes:
+        if is_live(m) and m.wish in wishes:
             count.update(wishes[m.wish].participants)
     people = [a for a in inst.attendees if a.role != "organizer"]
     top = max((count[a.id] for a in people), default=0)
@@ -160,7 +160,7 @@ def meetings_per_attendee(inst: Instance, meetings: list[Meeting]) -> tuple[list
 
 def met_share(inst: Instance, meetings: list[Meeting]) -> tuple[list[str], dict[str, list[int]]]:
     """Requesters by the share of their wished weight that is met, in fifths."""
-    met = {m.wish for m in meetings if m.status in LIVE}
+    met = {m.wish for m in meetings if is_live(m)}
     asked: Counter[str] = Counter()
     got: Counter[str] = Counter()
     for w in inst.wishes:

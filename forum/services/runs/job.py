@@ -6,12 +6,13 @@ import logging
 import time
 from dataclasses import replace
 
+from forum.checker import validate
 from forum.domain import RunStatus, SolverRun
 from forum.services import notify
-from forum.services.instance_builder import build_instance
-from forum.services.runs import finish_run
-from forum.services.ticker import Ticker
-from forum.solver import SolveParams, SolveResult, Weights, solve, validate
+from forum.services.runs.instance_builder import build_instance
+from forum.services.runs.lifecycle import finish_run
+from forum.services.runs.ticker import Ticker
+from forum.solver import SolveParams, SolveResult, Weights, solve
 from forum.store.connection import Client
 from forum.store.flags import Flags
 from forum.store.runs import RunStore

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from forum.domain import MeetingStatus
-from forum.services.agenda import AgendaItem, items_of
-from forum.services.pitch_agenda import PitchItem, pitches_of
+from forum.services.attendees.agenda import AgendaItem, items_of
+from forum.services.attendees.pitch_agenda import PitchItem, pitches_of
 from forum.store import EventStore
 from forum.store.agenda import AgendaStore
 from forum.store.connection import Client

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from forum.domain import Instance, Meeting, MeetingStatus, Placement, WishStatus
+from forum.checker.rules import is_live, is_open
+from forum.domain import Instance, Meeting, MeetingStatus, Placement
 from forum.store import EventStore
 from forum.store.connection import Client
 from forum.store.schedule import ScheduleStore
-
-CLOSED_WISHES = (WishStatus.DECLINED, WishStatus.WITHDRAWN)
-LIVE_MEETINGS = (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED)
 
 
 def _placement(m: Meeting) -> Placement:
@@ -26,10 +24,10 @@ def build_instance(client: Client, event: str, repair: bool = False) -> Instance
     """Wishes not declined or withdrawn; a declined or cancelled meeting frees its wish from the schedule."""
     base = EventStore(client).export_instance(event)
     published = ScheduleStore(client).meetings(event)
-    dropped = {m.wish for m in published if m.status not in LIVE_MEETINGS}
-    wishes = tuple(w for w in base.wishes if w.status not in CLOSED_WISHES and w.id not in dropped)
+    dropped = {m.wish for m in published if not is_live(m)}
+    wishes = tuple(w for w in base.wishes if is_open(w) and w.id not in dropped)
     open_ids = {w.id for w in wishes}
-    meetings = [m for m in published if m.status in LIVE_MEETINGS and m.wish in open_ids]
+    meetings = [m for m in published if is_live(m) and m.wish in open_ids]
     return replace(
         base,
         wishes=wishes,

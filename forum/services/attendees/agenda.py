@@ -6,17 +6,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from forum.checker.rules import LIVE_STATUSES, is_live
 from forum.domain import Attendee, Location, Meeting, MeetingStatus, Slot, Wish, WishStatus
 from forum.errors import Conflict, InvalidInput, NotFound
-from forum.services import notify, repair
-from forum.services.pitch_agenda import PitchItem, pitches_of
-from forum.services.requests import RequestView, by_importance, received_requests, tell
+from forum.services import notify
+from forum.services.attendees.pitch_agenda import PitchItem, pitches_of
+from forum.services.attendees.requests import RequestView, by_importance, received_requests
+from forum.services.runs import repair
 from forum.store import EventStore
 from forum.store.agenda import AgendaStore
 from forum.store.connection import Client
 from forum.store.requests import RequestStore
 
-LIVE = (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED)
 ANSWERS = {"accept": MeetingStatus.ACCEPTED, "decline": MeetingStatus.DECLINED}
 
 
@@ -50,7 +51,7 @@ class Agenda:
 
     @property
     def live(self) -> list[AgendaItem]:
-        return [i for i in self.items if i.meeting.status in LIVE]
+        return [i for i in self.items if is_live(i.meeting)]
 
     @property
     def to_answer(self) -> list[AgendaItem]:
@@ -101,7 +102,7 @@ def agenda(client: Client, event: str, attendee: str, now: datetime | None = Non
     """A request that already has a proposed meeting is answered by answering the meeting."""
     me: Attendee = EventStore(client).entities(event, "attendee").get(attendee)
     items = items_of(client, event, attendee)
-    placed = {i.meeting.id for i in items if i.meeting.status in LIVE}
+    placed = {i.meeting.id for i in items if is_live(i.meeting)}
     incoming = by_importance([r for r in received_requests(client, event, attendee)
                               if r.wish.status is WishStatus.PENDING and r.wish.id not in placed])
     return Agenda(me, items, incoming, now or local_now(client, event), pitches_of(client, event, attendee))
@@ -125,7 +126,7 @@ def answer_meeting(client: Client, event: str, attendee: str, meeting_id: str, d
             raise Conflict("This meeting has just moved; check its new time and answer again.")
         if status is MeetingStatus.ACCEPTED and wish.target != attendee:
             raise Conflict("Only the person asked can accept this meeting.")
-        allowed = (MeetingStatus.PROPOSED,) if status is MeetingStatus.ACCEPTED else LIVE
+        allowed = (MeetingStatus.PROPOSED,) if status is MeetingStatus.ACCEPTED else LIVE_STATUSES
         if meeting.status not in allowed:
             raise Conflict(f"This meeting is already {meeting.status.value}.")
         return replace(meeting, status=status)
@@ -134,7 +135,7 @@ def answer_meeting(client: Client, event: str, attendee: str, meeting_id: str, d
     if status is MeetingStatus.ACCEPTED and wish.status is WishStatus.PENDING:
         _accept_request(client, event, wish)
     message = {"type": f"meeting.{status.value}", "meeting": after.id}
-    tell(client, event, wish.participants, message)
+    notify.tell(client, event, wish.participants, message)
     notify.to_organizers(client, event, {**message, "by": attendee})
     if status is MeetingStatus.DECLINED:
         _repair(client, event)
@@ -147,22 +148,6 @@ def _accept_request(client: Client, event: str, wish: Wish) -> None:
         return replace(current, status=WishStatus.ACCEPTED) if current.status is WishStatus.PENDING else current
 
     RequestStore(client, event).change(wish.id, change)
-
-
-def cancel_meeting_of(client: Client, event: str, wish: Wish) -> None:
-    """A withdrawn or declined request takes its scheduled meeting with it."""
-    def change(meeting: Meeting) -> Meeting:
-        return replace(meeting, status=MeetingStatus.CANCELLED) if meeting.status in LIVE else meeting
-
-    try:
-        before, after = AgendaStore(client, event).change(wish.id, change)
-    except NotFound:
-        return
-    if before.status is not after.status:
-        message = {"type": "meeting.cancelled", "meeting": wish.id}
-        tell(client, event, wish.participants, message)
-        notify.to_organizers(client, event, message)
-        _repair(client, event)
 
 
 def _repair(client: Client, event: str) -> None:

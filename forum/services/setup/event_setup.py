@@ -9,13 +9,13 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from forum.domain import Location, LocationKind, MeetingStatus, PitchSession, Project, Slot, SlotKind, Window
+from forum.checker.rules import is_live
+from forum.domain import Location, LocationKind, PitchSession, Project, Slot, SlotKind, Window
 from forum.errors import Conflict, InvalidInput
 from forum.store import EventStore
 from forum.store.changes import Change, apply
 from forum.store.connection import Client
 
-LIVE = (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED)
 MAX_DAYS, MAX_SLOTS, MAX_TABLES, MAX_PROJECTS = 14, 2000, 2000, 100
 IDENT = re.compile(r"[A-Za-z0-9_-]{1,40}")
 
@@ -98,7 +98,7 @@ def tables_by_area(text: str) -> list[Location]:
 
 def _in_use(client: Client, event: str, field: str, removed: set[str]) -> None:
     meetings = EventStore(client).entities(event, "meeting").all()
-    clash = sorted({getattr(m, field) for m in meetings if m.status in LIVE and getattr(m, field) in removed})
+    clash = sorted({getattr(m, field) for m in meetings if is_live(m) and getattr(m, field) in removed})
     if clash:
         what = "slots" if field == "slot" else "tables"
         raise Conflict(f"live meetings are placed at {what} {', '.join(clash[:10])}: move or cancel them first, "

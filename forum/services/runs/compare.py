@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from forum.checker import quality
 from forum.domain import Instance, Placement, Schedule, SolverRun
 from forum.errors import Conflict, InvalidInput
-from forum.services import charts
-from forum.services.instance_builder import build_instance
-from forum.solver import quality
+from forum.services.runs.instance_builder import build_instance
 from forum.store.connection import Client
 from forum.store.runs import RunStore
 from forum.store.schedule import ScheduleStore
+from forum.web.views import charts
 
 DIFF_LIMIT = 500  # rows of differing meetings shown; the counts are always whole
 

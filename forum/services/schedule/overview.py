@@ -7,16 +7,15 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from forum.checker import quality
+from forum.checker.rules import is_live
 from forum.domain import MeetingStatus, Placement, Schedule, SolverRun
-from forum.services import charts
-from forum.solver import quality
 from forum.store import EventStore
 from forum.store.audit import AuditLog
 from forum.store.connection import Client
 from forum.store.runs import RunStore
 from forum.store.schedule import ScheduleStore
-
-LIVE = (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED)
+from forum.web.views import charts
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ def overview(client: Client, event: str) -> Overview:
     store, schedules = EventStore(client), ScheduleStore(client)
     inst = store.export_instance(event)
     meetings = schedules.meetings(event)
-    live = [m for m in meetings if m.status in LIVE]
+    live = [m for m in meetings if is_live(m)]
     figures = quality(inst, Schedule(tuple(Placement(m.wish, m.slot, m.location) for m in live)))
     figures.pop("moved", None)  # always 0 against itself
     statuses = {s.value: sum(1 for m in meetings if m.status is s) for s in MeetingStatus}

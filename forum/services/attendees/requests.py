@@ -7,12 +7,14 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from forum.checker.rules import OPEN_STATUSES, is_open
 from forum.domain import Attendee, Importance, Role, SlotKind, Window, Wish, WishStatus
 from forum.errors import Conflict, InvalidInput, NotFound
 from forum.services import notify
+from forum.services.attendees.cancellation import cancel_meeting_of
 from forum.store import EventStore
 from forum.store.connection import Client
-from forum.store.requests import OPEN, RequestStore
+from forum.store.requests import RequestStore
 
 # Roles that take meeting requests: the people producers come to the market to meet.
 TAKES_REQUESTS = {Role.BUYER.value, Role.DISTRIBUTOR.value, Role.COMMISSIONER.value, Role.FINANCIER.value,
@@ -56,12 +58,6 @@ def importance_name(weight: int) -> str:
 
 def takes_requests(attendee: Attendee) -> bool:
     return attendee.role in TAKES_REQUESTS
-
-
-def tell(client: Client, event: str, people: set[str] | list[str] | tuple[str, ...],
-         message: dict[str, Any]) -> None:
-    """Push `message` to each person's live stream: the one place attendee pages are told of changes."""
-    notify.to_attendees(client, event, {who: message for who in sorted(set(people))})
 
 
 def event_days(client: Client, event: str) -> list[date]:
@@ -129,7 +125,7 @@ def create_request(client: Client, event: str, requester: str, form: RequestForm
     if not takes_requests(target):
         raise InvalidInput(f"{target.name} does not take meeting requests.")
     store = RequestStore(client, event)
-    if sum(1 for w in store.sent(me.id) if w.status in OPEN) >= MAX_OPEN_REQUESTS:
+    if sum(1 for w in store.sent(me.id) if is_open(w)) >= MAX_OPEN_REQUESTS:
         raise Conflict(f"You have {MAX_OPEN_REQUESTS} open requests; withdraw some before asking again.")
     wish = Wish(
         id=f"r-{secrets.token_hex(6)}", requester=me.id, target=target.id, weight=importance.value,
@@ -137,7 +133,7 @@ def create_request(client: Client, event: str, requester: str, form: RequestForm
         within=_within(client, event, form.days), message=form.message.strip(),
     )
     store.add(wish)
-    tell(client, event, [target.id, *wish.colleagues], {"type": "request.new", "wish": wish.id})
+    notify.tell(client, event, [target.id, *wish.colleagues], {"type": "request.new", "wish": wish.id})
     return wish
 
 
@@ -146,13 +142,13 @@ def withdraw(client: Client, event: str, requester: str, wish_id: str) -> Wish:
     def change(wish: Wish) -> Wish:
         if wish.requester != requester:
             raise NotFound("There is no such request.")  # someone else's: say nothing more
-        if wish.status not in OPEN:
+        if not is_open(wish):
             raise Conflict(f"This request is already {wish.status.value}.")
         return replace(wish, status=WishStatus.WITHDRAWN)
 
     _, after = RequestStore(client, event).change(wish_id, change)
-    _cancel_meeting(client, event, after)
-    tell(client, event, [after.target, *after.colleagues], {"type": "request.withdrawn", "wish": after.id})
+    cancel_meeting_of(client, event, after)
+    notify.tell(client, event, [after.target, *after.colleagues], {"type": "request.withdrawn", "wish": after.id})
     return after
 
 
@@ -165,23 +161,17 @@ def answer(client: Client, event: str, target: str, wish_id: str, decision: str)
     def change(wish: Wish) -> Wish:
         if wish.target != target:
             raise NotFound("There is no such request.")
-        allowed = (WishStatus.PENDING,) if status is WishStatus.ACCEPTED else OPEN
+        allowed = (WishStatus.PENDING,) if status is WishStatus.ACCEPTED else OPEN_STATUSES
         if wish.status not in allowed:
             raise Conflict(f"This request is already {wish.status.value}.")
         return replace(wish, status=status)
 
     _, after = RequestStore(client, event).change(wish_id, change)
     if status is WishStatus.DECLINED:
-        _cancel_meeting(client, event, after)
-    tell(client, event, [after.requester, *after.colleagues, after.target],
+        cancel_meeting_of(client, event, after)
+    notify.tell(client, event, [after.requester, *after.colleagues, after.target],
          {"type": f"request.{status.value}", "wish": after.id})
     return after
-
-
-def _cancel_meeting(client: Client, event: str, wish: Wish) -> None:
-    from forum.services.agenda import cancel_meeting_of  # the agenda builds on requests, not the reverse
-
-    cancel_meeting_of(client, event, wish)
 
 
 def views(client: Client, event: str, wishes: list[Wish]) -> list[RequestView]:

@@ -6,10 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from forum.checker.rules import is_open
 from forum.domain import Meeting, MeetingStatus, Placement, RunStatus, Schedule, Slot, Window
 from forum.errors import Conflict
 from forum.services import notify
-from forum.services.instance_builder import CLOSED_WISHES
 from forum.store import EventStore
 from forum.store.connection import Client
 from forum.store.runs import RunStore
@@ -41,7 +41,7 @@ class Merge:
         placed: set[str] = set()
         for p in self.draft.meetings:
             wish = self.wishes.get(p.wish)
-            if p.wish in kept or wish is None or wish.status in CLOSED_WISHES or p.slot not in self.slots:
+            if p.wish in kept or wish is None or not is_open(wish) or p.slot not in self.slots:
                 continue  # answered, withdrawn, or its slot was removed since the run
             if self._clashes(p, wish, busy, tables):
                 self.plan.dropped.append(p.wish)

@@ -6,10 +6,9 @@ import time
 from dataclasses import fields, replace
 from typing import Any
 
-from forum.domain import RunStatus, SolverRun
+from forum.domain import RunStatus, SolverRun, Weights
 from forum.errors import Conflict, InvalidInput
 from forum.services import notify
-from forum.solver import Weights
 from forum.store import EventStore
 from forum.store.connection import Client
 from forum.store.flags import HEARTBEAT_TTL, Flags

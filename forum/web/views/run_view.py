@@ -6,13 +6,12 @@ import time
 from dataclasses import dataclass, fields
 from typing import Any
 
-from forum.domain import RunStatus, SolverRun
+from forum.domain import RunStatus, SolverRun, Weights
 from forum.errors import InvalidInput
-from forum.services import charts
-from forum.services.runs import list_runs, run_detail
-from forum.solver import Weights
+from forum.services.runs.lifecycle import list_runs, run_detail
 from forum.store.connection import Client
 from forum.store.schedule import ScheduleStore
+from forum.web.views import charts
 
 DEFAULT_WEIGHTS = {f.name: f.default for f in fields(Weights)}
 ACTIVE = (RunStatus.QUEUED, RunStatus.RUNNING)

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from forum.domain import Instance, LocationKind, Meeting, MeetingStatus, Slot, SlotKind, WishStatus, covered
+from forum.checker.rules import is_live, is_open
+from forum.domain import Instance, LocationKind, Meeting, Slot, SlotKind, covered
 from forum.domain.wish import Wish
 from forum.store import EventStore
 from forum.store.connection import Client
 from forum.store.schedule import ScheduleStore
 
-LIVE = (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED)
-OPEN = (WishStatus.PENDING, WishStatus.ACCEPTED)
 FIX_LIMIT = 300  # nearest fixes are computed for the most important unmet wishes only
 
 
@@ -91,9 +90,9 @@ class Occupancy:
 
 def left_out(inst: Instance, meetings: list[Meeting], pitches: list[tuple[str, str]],
              reasons: dict[str, str]) -> LeftOut:
-    live = [m for m in meetings if m.status in LIVE]
+    live = [m for m in meetings if is_live(m)]
     met = {m.wish for m in live}
-    open_wishes = [w for w in inst.wishes if w.status in OPEN]
+    open_wishes = [w for w in inst.wishes if is_open(w)]
     requesters = {w.requester for w in open_wishes}
     served = {w.requester for w in open_wishes if w.id in met}
     unmet = sorted((w for w in open_wishes if w.id not in met), key=lambda w: (-w.weight, w.id))

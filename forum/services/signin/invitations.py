@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass
 
 from forum.domain import Attendee
-from forum.services.signin import make_link_token
+from forum.services.signin.access import make_link_token
 from forum.store import EventStore
 from forum.store.connection import Client
 from forum.store.sessions import SessionStore

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from forum.checker.engagements import Engagement, attendee_engagements, location_engagements, overlapping_pairs
 from forum.domain import Instance, LocationKind, Schedule, SlotKind, covered
-from forum.solver.engagements import Engagement, attendee_engagements, location_engagements, overlapping_pairs
 
 RULES = {
     1: "wish met once, in a meeting slot, at a table",

@@ -8,14 +8,14 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 
-from forum.domain import LocationKind, MeetingStatus, Placement, Schedule, SlotKind, format_local
+from forum.checker.rules import is_live
+from forum.domain import LocationKind, Placement, Schedule, SlotKind, format_local
 from forum.domain.instance_json import dump_instance
 from forum.domain.schedule_json import dump_schedule
 from forum.store import EventStore
 from forum.store.connection import Client
 from forum.store.schedule import ScheduleStore
 
-LIVE = (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED)
 CSV_COLUMNS = ("meeting", "day", "start", "end", "table", "table_name", "area", "requester", "requester_name",
                "target", "target_name", "colleagues", "status", "locked")
 
@@ -46,7 +46,7 @@ def schedule_csv(client: Client, event: str) -> str:
     tables = {loc.id: loc for loc in store.entities(event, "location").all()}
     wishes = {w.id: w for w in store.entities(event, "wish").all()}
     names = {a.id: a.name for a in store.entities(event, "attendee").all()}
-    meetings = sorted((m for m in ScheduleStore(client).meetings(event) if m.status in LIVE),
+    meetings = sorted((m for m in ScheduleStore(client).meetings(event) if is_live(m)),
                       key=lambda m: (slots[m.slot].start if m.slot in slots else 0, m.location, m.id))
     out = io.StringIO()
     writer = csv.writer(out)
@@ -68,7 +68,7 @@ def instance_json(client: Client, event: str) -> str:
 
 def schedule_json(client: Client, event: str) -> str:
     store = EventStore(client)
-    live = [m for m in ScheduleStore(client).meetings(event) if m.status in LIVE]
+    live = [m for m in ScheduleStore(client).meetings(event) if is_live(m)]
     schedule = Schedule(tuple(Placement(m.wish, m.slot, m.location) for m in sorted(live, key=lambda m: m.id)),
                         tuple(sorted(store.pitches(event), key=lambda p: p.project)))
     return _json(dump_schedule(schedule))
@@ -83,7 +83,7 @@ def table_sheets(client: Client, event: str) -> list[TableSheet]:
     by_table: dict[str, list[tuple[object, SheetRow]]] = defaultdict(list)
     for m in ScheduleStore(client).meetings(event):
         slot, wish = slots.get(m.slot), wishes.get(m.wish)
-        if m.status not in LIVE or slot is None or wish is None:
+        if not is_live(m) or slot is None or wish is None:
             continue
         who = ", ".join(names.get(p, p) for p in wish.participants)
         by_table[m.location].append((slot.start, SheetRow(format_local(slot.start), f"{slot.end:%H:%M}", who,

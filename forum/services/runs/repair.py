@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from forum.domain import SolverRun
 from forum.errors import Conflict
-from forum.services.runs import start_run
+from forum.services.runs.lifecycle import start_run
 from forum.store import EventStore
 from forum.store.connection import Client
 from forum.store.flags import Flags

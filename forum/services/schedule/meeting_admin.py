@@ -7,16 +7,16 @@ import time
 from dataclasses import replace
 from typing import Any
 
+from forum.checker import Violation, validate
+from forum.checker.rules import is_live
 from forum.domain import Instance, Meeting, MeetingStatus, Placement, Schedule
 from forum.errors import Conflict, InvalidInput
 from forum.services import notify
-from forum.solver import Violation, validate
 from forum.store import EventStore
 from forum.store.audit import AuditLog
 from forum.store.changes import Change, apply
 from forum.store.connection import Client
 
-LIVE = (MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED)
 ACTIONS = ("lock", "unlock", "cancel")
 COUNT = re.compile(r"has \d+ meetings")
 
@@ -26,7 +26,7 @@ def _entry(who: str, action: str, meeting: str, detail: str) -> dict[str, Any]:
 
 
 def _live(meeting: Meeting) -> None:
-    if meeting.status not in LIVE:
+    if not is_live(meeting):
         raise Conflict(f"meeting {meeting.id} is {meeting.status.value}; only live meetings can be changed")
 
 
@@ -63,7 +63,7 @@ def set_state(client: Client, event: str, meeting_id: str, action: str, who: str
 
 def would_be(inst: Instance, meetings: list[Meeting], pitches: list[Any], moved: Meeting | None) -> Schedule:
     """The live schedule, with `moved` in place of its old self."""
-    live = [m for m in meetings if m.status in LIVE and (moved is None or m.id != moved.id)]
+    live = [m for m in meetings if is_live(m) and (moved is None or m.id != moved.id)]
     if moved is not None:
         live.append(moved)
     return Schedule(tuple(Placement(m.wish, m.slot, m.location) for m in live), tuple(pitches))

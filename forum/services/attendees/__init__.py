@@ -1,0 +1,1 @@
+"""Attendees' side: the directory, meeting requests, answers, agendas and pitches."""

@@ -1,0 +1,1 @@
+"""What leaves the system: CSV and JSON exports, per-table sheets, calendar feeds."""

@@ -1,0 +1,1 @@
+"""Solver runs: start, cancel, the job itself, progress, repairs, comparing and publishing."""

@@ -1,0 +1,31 @@
+"""The one table of background jobs: the queue enqueues from it and the worker checks it at start."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from forum.store.jobs import JobQueue
+
+# RQ imports the job by this dotted path in the worker process; the web never imports it (it loads OR-Tools).
+SOLVE_RUN = "workers.jobs.solve_run"
+JOBS = (SOLVE_RUN,)
+
+
+def open_queue(redis_url: str, queue_name: str) -> JobQueue:
+    """The run queue as web processes, the sweeper and tests use it."""
+    return JobQueue(redis_url, queue_name, SOLVE_RUN)
+
+
+def resolve(path: str) -> Callable[..., object]:
+    """The function a registered path names; a typo fails the worker at start, not the first run."""
+    module, _, name = path.rpartition(".")
+    found = getattr(importlib.import_module(module), name, None)
+    if not callable(found):
+        raise ImportError(f"registered job {path!r} is not a function")
+    return found  # type: ignore[no-any-return]
+
+
+def check_all() -> None:
+    for path in JOBS:
+        resolve(path)

@@ -1,0 +1,1 @@
+"""Signing in: single-use links, access codes, sessions, invitations."""

@@ -1,0 +1,1 @@
+"""View models and SVG charts for the pages, built from what the services return."""
