@@ -1,24 +1,22 @@
-"""The small hierarchy of errors that every layer raises and the web maps to HTTP statuses."""
+"""The small hierarchy of errors that every layer raises; forum/web/errors.py maps each kind to an HTTP status."""
 
 from __future__ import annotations
 
 
 class ForumError(Exception):
-    """An error a person can act on; `status` is the HTTP status the web answers with."""
+    """An error a person can act on: `message` says what went wrong and what to do."""
 
-    status = 400
-
-    def __init__(self, message: str, status: int | None = None) -> None:
+    def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-        if status is not None:
-            self.status = status
 
 
 class InvalidInput(ForumError):
     """The request or file is malformed or breaks a rule."""
 
-    status = 400
+
+class TooLarge(InvalidInput):
+    """The request body or an uploaded file is over its size limit."""
 
 
 class FormatError(InvalidInput):
@@ -30,30 +28,24 @@ class FormatError(InvalidInput):
 
 
 class NotFound(ForumError):
-    status = 404
+    """No such event, attendee, meeting, run..."""
 
 
 class Forbidden(ForumError):
-    status = 403
+    """Signed in, but not allowed to see or change this."""
 
 
 class Conflict(ForumError):
     """The change clashes with the current state (another run active, slot taken...)."""
 
-    status = 409
-
 
 class Unavailable(ForumError):
     """A backing service (Redis/Valkey) cannot be reached."""
-
-    status = 503
 
 
 class SignInRequired(ForumError):
     """Nobody is signed in; pages redirect to the sign-in form, the API answers 401."""
 
-    status = 401
-
 
 class TooManyAttempts(ForumError):
-    status = 429
+    """Too many sign-in attempts from one place; try again later."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from forum.config import load_settings
 from forum.domain import RunStatus
+from forum.services.connections import connect
 from forum.services.runs.job import execute_run, is_repair
 from forum.services.runs.publish import publish_run
-from forum.store import connect
 
 
 def solve_run(event_id: str, run_id: str) -> str:

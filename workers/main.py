@@ -7,7 +7,6 @@ import logging
 from forum.config import Settings
 from forum.errors import InvalidInput
 from forum.services.runs import registry
-from forum.store.queue import work
 from workers.sweeper import start_sweeper
 
 
@@ -15,10 +14,9 @@ def run_worker(settings: Settings, burst: bool = False) -> int:
     if settings.redis_url is None:
         raise InvalidInput("set FORUM_REDIS_URL to the Redis/Valkey the web processes use")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(message)s")
-    registry.check_all()
     stop_sweeping = start_sweeper(settings.redis_url, settings.queue_name)
     try:
-        work(settings.redis_url, settings.queue_name, burst=burst)
+        registry.work(settings.redis_url, settings.queue_name, burst=burst)
     finally:
         stop_sweeping.set()
     return 0

@@ -5,11 +5,10 @@ from __future__ import annotations
 import logging
 import threading
 
+from forum.services.connections import StoreError, connect
 from forum.services.runs.lifecycle import reap_all
 from forum.services.runs.registry import open_queue
 from forum.services.runs.repair import sweep_repairs
-from forum.store import connect
-from forum.store.connection import StoreError
 
 SWEEP_EVERY = 2.0  # with the 5 s heartbeat TTL, a dead run is marked failed within about 7 s
 log = logging.getLogger("forum.worker")

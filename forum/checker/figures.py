@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from datetime import date, datetime
+from collections.abc import Iterable
+from datetime import date
 
 from forum.checker.engagements import Engagement, attendee_engagements
+from forum.checker.rules import unserved
 from forum.domain import Instance, Schedule, Slot, SlotKind, Window, covered
 
 
@@ -43,32 +45,23 @@ class MeetingDays:
         return self._cache[windows]
 
 
-def count_gaps(days: MeetingDays, available: list[int], busy: set[int], spans: list[Window]) -> int:
-    """Idle runs between the first and last engagement of each day, over the available meeting slots."""
+def idle_gaps(engaged: Iterable[bool]) -> int:
+    """THE idle gap rule: over one attendee's available meeting slots of one day, in time order, each run of
+    slots with nothing on that has an engaged slot before and after it is one gap. The solver counts the same
+    thing on bitsets (`solver.compact.DayGaps`) through this function."""
+    runs, previous = 0, False
+    for now in engaged:
+        runs += int(now and not previous)
+        previous = now
+    return max(0, runs - 1)
+
+
+def count_gaps(days: MeetingDays, available: list[int], busy: set[int]) -> int:
+    """Idle gaps of one attendee over all days: `available` meeting slot indices, `busy` the engaged ones."""
     by_day: dict[date, list[int]] = defaultdict(list)
     for i in available:
         by_day[days.day_of[i]].append(i)
-    # Each day's first start and last end in one pass over the spans, not one pass a day.
-    bounds: dict[date, tuple[datetime, datetime]] = {}
-    for w in spans:
-        for d in {w.start.date(), w.end.date()}:
-            lo, hi = bounds.get(d, (w.start, w.end))
-            bounds[d] = (min(lo, w.start), max(hi, w.end))
-    total = 0
-    for day, seq in by_day.items():
-        if day not in bounds:
-            continue
-        first, last = bounds[day]
-        run_start: int | None = None
-        for k, i in enumerate(seq + [-1]):
-            idle = i >= 0 and i not in busy
-            if idle and run_start is None:
-                run_start = k
-            if not idle and run_start is not None:
-                start, end = days.slots[seq[run_start]].start, days.slots[seq[k - 1]].end
-                total += int(first <= start and end <= last)
-                run_start = None
-    return total
+    return sum(idle_gaps(i in busy for i in seq) for seq in by_day.values())
 
 
 def _eligible_requesters(inst: Instance, days: MeetingDays) -> set[str]:
@@ -98,7 +91,7 @@ def gaps_of(inst: Instance, schedule: Schedule, days: MeetingDays | None = None,
             continue
         available = days.available(a.available)
         busy = {i for w in spans for i in days.touching(w)}
-        out[a.id] = count_gaps(days, available, busy, spans)
+        out[a.id] = count_gaps(days, available, busy)
     return out
 
 
@@ -116,12 +109,11 @@ def quality(inst: Instance, schedule: Schedule, eligible: set[str] | None = None
         eligible = _eligible_requesters(inst, days)
     wishes = {w.id: w for w in inst.wishes}
     met = {m.wish for m in schedule.meetings if m.wish in wishes}
-    served = {wishes[w].requester for w in met}
     placed = set(schedule.meetings)
     return {
         "value": sum(wishes[w].weight for w in met),
         "met": len(met),
-        "unserved": len(eligible - served),
+        "unserved": len(eligible.intersection(unserved(inst.wishes, schedule))),
         "gaps": sum(gaps_of(inst, schedule, days, engaged).values()),
         "moved": sum(1 for p in inst.previous if p not in placed),
     }

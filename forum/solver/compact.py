@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from forum.checker.figures import idle_gaps
 from forum.solver.params import Weights
 from forum.solver.prep import Festival, bit_list
 from forum.solver.timetable import Timetable
 
-_MEMO: dict[tuple[int, int], int] = {}  # (available, engaged) bitsets of a day -> engaged runs
+_MEMO: dict[tuple[int, int], int] = {}  # (available, engaged) bitsets of a day -> idle gaps
 
 
 class DayGaps:
@@ -27,16 +28,11 @@ class DayGaps:
         key = (self.fest.available[p] & self.fest.day_mask[d], engaged)
         runs = _MEMO.get(key)
         if runs is None:
-            runs, prev = 0, 0
-            for s in seq:
-                now = (engaged >> s) & 1
-                if now and not prev:
-                    runs += 1
-                prev = now
+            runs = idle_gaps(bool((engaged >> s) & 1) for s in seq)
             if len(_MEMO) > 2_000_000:
                 _MEMO.clear()
             _MEMO[key] = runs
-        return runs - 1 if runs else 0
+        return runs
 
 
 class GapSearch:

@@ -36,23 +36,21 @@ def revision_key(event: str, meeting: str) -> str:
 class AgendaStore:
     def __init__(self, client: redis.Redis, event: str) -> None:
         self.client, self.event = client, event
-        self.meetings = EntityStore(client, event, "meeting")
+        self.meetings = EntityStore(client, event, Meeting)
         self._revisions = client.register_script(_REVISIONS)
 
     def meetings_of(self, wish_ids: list[str]) -> list[Meeting]:
         """A meeting's id is its wish's id, so an attendee's wishes name their meetings."""
-        found: list[Meeting] = self.meetings.get_many(sorted(set(wish_ids)))
-        return found
+        return self.meetings.get_many(sorted(set(wish_ids)))
 
     def change(self, meeting_id: str, change: Callable[[Meeting], Meeting]) -> tuple[Meeting, Meeting]:
         """Apply `change` to the published meeting as it is at this instant (WATCH/MULTI, retried).
 
         A publish that moves or removes the meeting meanwhile restarts the check with the new record.
         """
-        found: tuple[Meeting, Meeting] = self.meetings.change(
+        return self.meetings.change(
             meeting_id, change, "There is no such meeting.", "The schedule kept changing; please try again."
         )
-        return found
 
     def revisions(self, fingerprints: dict[str, str]) -> dict[str, int]:
         """Calendar SEQUENCE numbers: 0 when first seen, +1 each time a meeting's fingerprint changes."""

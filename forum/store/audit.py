@@ -8,6 +8,7 @@ from typing import Any
 import redis
 
 from forum.store import keys
+from forum.store.connection import Pipeline
 
 KEEP = 2000  # entries per event: days of hand changes at a busy market
 
@@ -16,7 +17,7 @@ def audit_key(event: str) -> str:
     return keys.record(event, "audit", "log")
 
 
-def stage_entry(pipe: Any, event: str, entry: dict[str, Any]) -> None:
+def stage_entry(pipe: Pipeline, event: str, entry: dict[str, Any]) -> None:
     """Queue one entry on a MULTI pipeline, so the change and its record land together."""
     pipe.lpush(audit_key(event), json.dumps(entry, separators=(",", ":"), ensure_ascii=False))
     pipe.ltrim(audit_key(event), 0, KEEP - 1)

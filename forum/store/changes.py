@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,7 +12,8 @@ from forum.domain import Event
 from forum.errors import Conflict
 from forum.store import keys
 from forum.store.audit import stage_entry
-from forum.store.codec import encode
+from forum.store.codec import E, Entity, codec_of
+from forum.store.connection import Pipeline, watch
 from forum.store.entities import EntityStore
 
 ATTEMPTS = 20  # retries when someone else writes a watched key while we compute
@@ -20,40 +21,52 @@ ATTEMPTS = 20  # retries when someone else writes a watched key while we compute
 
 @dataclass
 class Change:
-    """What to write: values to put and ids to remove per entity kind, and the audit entry."""
+    """What to write: values to put and ids to remove per domain class, and the audit entry.
 
-    put: dict[str, list[Any]] = field(default_factory=dict)
-    remove: dict[str, list[str]] = field(default_factory=dict)
+    `Change(put={Meeting: [m]}, remove={Slot: ["s1"]})`; each value must be an instance of its key.
+    """
+
+    put: Mapping[type[Entity], Sequence[Entity]] = field(default_factory=dict)
+    remove: Mapping[type[Entity], Sequence[str]] = field(default_factory=dict)
     audit: dict[str, Any] | None = None
     event: Event | None = None  # a new event record (name, timezone), when the event itself changes
 
+    def puts(self, cls: type[E]) -> list[E]:
+        """The values put of one class, typed: `change.puts(Meeting)` is a list[Meeting]."""
+        return [v for kind, values in self.put.items() if kind is cls for v in values if isinstance(v, cls)]
 
-def apply(client: redis.Redis, event: str, watched: tuple[str, ...], compute: Callable[[], Change]) -> Change:
+
+def apply(client: redis.Redis, event: str, watched: tuple[type[Entity], ...],
+          compute: Callable[[], Change]) -> Change:
     """Run `compute` on a consistent view and write its Change atomically.
 
-    Every record and index of the `watched` entity kinds is watched: a write by anyone else in between
+    Every record and index of the `watched` classes is watched: a write by anyone else in between
     (an attendee answering, another organizer) restarts the computation with the new state.
     """
     for _ in range(ATTEMPTS):
         with client.pipeline(transaction=True) as pipe:
             try:
-                stores = [EntityStore(client, event, kind) for kind in watched]
-                pipe.watch(*[k for s in stores for k in (s.index_key, *[s.key(i) for i in s.ids()])])
+                stores = [EntityStore(client, event, cls) for cls in watched]
+                watch(pipe, *[k for s in stores for k in (s.index_key, *[s.key(i) for i in s.ids()])])
                 change = compute()
                 pipe.multi()
-                for kind, idents in change.remove.items():
-                    store = EntityStore(client, event, kind)
-                    for ident in idents:
-                        pipe.delete(store.key(ident))
-                        pipe.srem(store.index_key, ident)
-                for kind, values in change.put.items():
-                    EntityStore(client, event, kind).stage(pipe, values)
-                if change.event is not None:
-                    pipe.set(keys.event_record(event), encode("event", change.event))
-                if change.audit is not None:
-                    stage_entry(pipe, event, change.audit)
+                _stage(pipe, client, event, change)
                 pipe.execute()
                 return change
             except redis.WatchError:
                 continue
     raise Conflict("the schedule kept changing while saving; please try again")
+
+
+def _stage(pipe: Pipeline, client: redis.Redis, event: str, change: Change) -> None:
+    for cls, idents in change.remove.items():
+        store = EntityStore(client, event, cls)
+        for ident in idents:
+            pipe.delete(store.key(ident))
+            pipe.srem(store.index_key, ident)
+    for cls, values in change.put.items():
+        EntityStore(client, event, cls).stage(pipe, values)
+    if change.event is not None:
+        pipe.set(keys.event_record(event), codec_of(Event).encode(change.event))
+    if change.audit is not None:
+        stage_entry(pipe, event, change.audit)

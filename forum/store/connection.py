@@ -31,6 +31,12 @@ def ensure_schema(client: redis.Redis) -> None:
 # What other layers name instead of importing redis: the store's client type and its failure.
 Client = redis.Redis
 StoreError = redis.RedisError
+Pipeline = redis.client.Pipeline
+
+
+def watch(pipe: Pipeline, *names: str) -> None:
+    """WATCH `names` on a pipeline about to start a MULTI: a write to one of them makes EXEC fail."""
+    pipe.watch(*names)  # type: ignore[no-untyped-call]  # redis-py leaves Pipeline.watch unannotated
 
 
 def async_clients(url: str, max_connections: int = 32) -> tuple[aioredis.Redis, aioredis.Redis]:

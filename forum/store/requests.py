@@ -10,6 +10,7 @@ from forum.checker.rules import is_open
 from forum.domain import Wish
 from forum.errors import Conflict
 from forum.store import keys
+from forum.store.connection import Pipeline, watch
 from forum.store.entities import EntityStore
 
 ATTEMPTS = 10
@@ -28,7 +29,7 @@ def built_key(event: str) -> str:
     return keys.record(event, "wishes_by_person", "built")
 
 
-def _stage_index(pipe: redis.client.Pipeline, event: str, wish: Wish) -> None:
+def _stage_index(pipe: Pipeline, event: str, wish: Wish) -> None:
     for person in (wish.requester, *wish.colleagues):
         pipe.sadd(sent_key(event, person), wish.id)
     pipe.sadd(received_key(event, wish.target), wish.id)
@@ -37,7 +38,7 @@ def _stage_index(pipe: redis.client.Pipeline, event: str, wish: Wish) -> None:
 class RequestStore:
     def __init__(self, client: redis.Redis, event: str) -> None:
         self.client, self.event = client, event
-        self.wishes = EntityStore(client, event, "wish")
+        self.wishes = EntityStore(client, event, Wish)
 
     def _ensure_index(self) -> None:
         if self.client.exists(built_key(self.event)):
@@ -52,18 +53,15 @@ class RequestStore:
         """Requests the attendee made or joins as a colleague."""
         self._ensure_index()
         ids = sorted(str(x) for x in self.client.smembers(sent_key(self.event, attendee)))
-        found: list[Wish] = self.wishes.get_many(ids)
-        return found
+        return self.wishes.get_many(ids)
 
     def received(self, attendee: str) -> list[Wish]:
         self._ensure_index()
         ids = sorted(str(x) for x in self.client.smembers(received_key(self.event, attendee)))
-        found: list[Wish] = self.wishes.get_many(ids)
-        return found
+        return self.wishes.get_many(ids)
 
     def find(self, wish_id: str) -> Wish | None:
-        found: Wish | None = self.wishes.find(wish_id)
-        return found
+        return self.wishes.find(wish_id)
 
     def add(self, wish: Wish) -> None:
         """Store a new request unless the requester already has an open one to the same person."""
@@ -72,7 +70,7 @@ class RequestStore:
         for _ in range(ATTEMPTS):
             with self.client.pipeline(transaction=True) as pipe:
                 try:
-                    pipe.watch(index)
+                    watch(pipe, index)
                     mine = self.wishes.get_many(sorted(str(x) for x in pipe.smembers(index)))
                     if any(w.target == wish.target and w.requester == wish.requester and is_open(w)
                            for w in mine):
@@ -88,7 +86,6 @@ class RequestStore:
 
     def change(self, wish_id: str, change: Callable[[Wish], Wish]) -> tuple[Wish, Wish]:
         """Apply `change` to the request as it is now (it may raise to refuse); returns (before, after)."""
-        found: tuple[Wish, Wish] = self.wishes.change(
+        return self.wishes.change(
             wish_id, change, "There is no such request.", "Too many changes at once; please try again."
         )
-        return found

@@ -11,7 +11,6 @@ import redis
 from forum.domain import RunStatus, SolverRun
 from forum.errors import Conflict, NotFound
 from forum.store import keys
-from forum.store.codec import encode
 from forum.store.entities import EntityStore
 
 PROGRESS_KEEP = 1200  # points of the value/bound curve kept per run (20 minutes at one a second)
@@ -59,8 +58,8 @@ class RunStore:
         self._claim = client.register_script(_CLAIM)
         self._transition = client.register_script(_TRANSITION)
 
-    def records(self, event: str) -> EntityStore:
-        return EntityStore(self.client, event, "run")
+    def records(self, event: str) -> EntityStore[SolverRun]:
+        return EntityStore(self.client, event, SolverRun)
 
     def new_id(self, event: str, kind: str = "run") -> str:
         return f"{kind}-{int(self.client.incr(keys.record(event, 'counter', 'run')))}"
@@ -69,7 +68,7 @@ class RunStore:
         """Store a new queued run as the event's active run; Conflict when another is queued or running."""
         records = self.records(run.event)
         current = self._claim(keys=[active_key(run.event), records.key(run.id), records.index_key],
-                              args=[run.id, encode("run", run)])
+                              args=[run.id, records.codec.encode(run)])
         if current:
             raise Conflict(f"run {current} is still active for event {run.event!r}; cancel it or wait")
 
@@ -78,16 +77,13 @@ class RunStore:
         return None if found is None else str(found)
 
     def get(self, event: str, run: str) -> SolverRun:
-        found: SolverRun = self.records(event).get(run)
-        return found
+        return self.records(event).get(run)
 
     def find(self, event: str, run: str) -> SolverRun | None:
-        found: SolverRun | None = self.records(event).find(run)
-        return found
+        return self.records(event).find(run)
 
     def all(self, event: str) -> list[SolverRun]:
-        runs: list[SolverRun] = self.records(event).all()
-        return sorted(runs, key=lambda r: (r.created_at, r.id), reverse=True)
+        return sorted(self.records(event).all(), key=lambda r: (r.created_at, r.id), reverse=True)
 
     def transition(self, event: str, run: str, allowed: Iterable[RunStatus],
                    change: Callable[[SolverRun], SolverRun], release: bool = False) -> SolverRun | None:
@@ -98,8 +94,9 @@ class RunStore:
         if current.status not in set(allowed):
             return None
         new = change(current)
-        done = self._transition(keys=[self.records(event).key(run), active_key(event)],
-                                args=[encode("run", new), "1" if release else "0", *[s.value for s in allowed]])
+        records = self.records(event)
+        done = self._transition(keys=[records.key(run), active_key(event)],
+                                args=[records.codec.encode(new), "1" if release else "0", *[s.value for s in allowed]])
         return new if done else None
 
     def add_progress(self, event: str, run: str, point: dict[str, Any]) -> None:

@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 import redis
 
-from forum.domain import Meeting, PitchPlacement, Schedule, WishStatus
+from forum.domain import Meeting, PitchPlacement, Schedule, Wish, WishStatus
 from forum.domain.schedule_json import dump_schedule, parse_schedule
 from forum.errors import Conflict
 from forum.store import keys
-from forum.store.codec import decode
+from forum.store.connection import Pipeline, watch
 from forum.store.entities import EntityStore
 
 DRAFT_TTL = 30 * 24 * 3600
@@ -67,7 +66,7 @@ def encode_meeting(m: Meeting) -> str:
                        "status": m.status.value, "locked": m.locked}, separators=(",", ":"), ensure_ascii=False)
 
 
-def _stage_meetings(pipe: Any, meetings: EntityStore, switch: Switch) -> None:
+def _stage_meetings(pipe: Pipeline, meetings: EntityStore[Meeting], switch: Switch) -> None:
     """A handful of big commands rather than two per meeting."""
     for i in range(0, len(switch.remove), CHUNK):
         gone = switch.remove[i : i + CHUNK]
@@ -94,13 +93,13 @@ class ScheduleStore:
 
     def meetings(self, event: str) -> list[Meeting]:
         """The published meetings, read atomically."""
-        store = EntityStore(self.client, event, "meeting")
+        store = EntityStore(self.client, event, Meeting)
         raws = self._read_all(keys=[store.index_key], args=[store.key("")])
-        return [decode("meeting", r) for r in raws]
+        return [store.codec.decode(r) for r in raws]
 
     def parties(self, event: str) -> dict[str, Party]:
         """Every wish's participants and status, straight from the stored JSON (fields `from`, `to`, `with`)."""
-        wishes = EntityStore(self.client, event, "wish")
+        wishes = EntityStore(self.client, event, Wish)
         ids = wishes.ids()
         out: dict[str, Party] = {}
         for i in range(0, len(ids), CHUNK):
@@ -123,12 +122,12 @@ class ScheduleStore:
 
         Every current meeting key is watched, so an answer given while we merge restarts the merge with it.
         """
-        meetings = EntityStore(self.client, event, "meeting")
-        pitches = EntityStore(self.client, event, "pitch")
+        meetings = EntityStore(self.client, event, Meeting)
+        pitches = EntityStore(self.client, event, PitchPlacement)
         for _ in range(ATTEMPTS):
             with self.client.pipeline(transaction=True) as pipe:
                 try:
-                    pipe.watch(meetings.index_key, *[meetings.key(i) for i in meetings.ids()])
+                    watch(pipe, meetings.index_key, *[meetings.key(i) for i in meetings.ids()])
                     switch = merge(meetings.get_many(meetings.ids()))
                     old_pitches = pitches.ids()
                     pipe.multi()

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import Response
 
 from forum.config import Settings
 from forum.domain import Role
 from forum.errors import Forbidden, SignInRequired
-from forum.store.sessions import SessionStore
+from forum.services.signin.sessions import session_of
+from forum.web.calls import call, client_of, settings_of
 
 SESSION_COOKIE = "forum_session"
 ANON_CSRF_COOKIE = "forum_csrf"
@@ -41,7 +41,7 @@ async def viewer_of(conn: HTTPConnection) -> Viewer | None:
     cookie = conn.cookies.get(SESSION_COOKIE)
     if not cookie:
         return None
-    record = await run_in_threadpool(SessionStore(conn.app.state.redis).get, cookie)
+    record = await call(session_of, client_of(conn), cookie)
     if record is None:
         return None
     viewer = Viewer(record.event, record.attendee, record.role, record.csrf)
@@ -96,7 +96,7 @@ def remember_anonymous_csrf(request: Request, response: Response) -> None:
 
 
 def is_https(conn: HTTPConnection) -> bool:
-    settings: Settings = conn.app.state.settings
+    settings = settings_of(conn)
     return conn.url.scheme in ("https", "wss") or settings.public_origin.startswith("https://")
 
 

@@ -16,9 +16,10 @@ from starlette.routing import WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from forum.config import Settings
-from forum.store.connection import StoreError, async_clients
-from forum.store.streams import LiveStreams, attendee_stream, entry_key, entry_text, organizer_stream
+from forum.services.connections import StoreError
+from forum.services.live import LiveFeed, attendee_stream, entry_key, entry_text, organizer_stream
 from forum.web.auth import origin_allowed, viewer_of
+from forum.web.calls import settings_of
 
 log = logging.getLogger("forum.live")
 QUEUE_SIZE = 64  # frames waiting per socket before it counts as too slow
@@ -60,14 +61,13 @@ class Hub:
     """One bus reader per process, fanning entries out to the sockets subscribed to each stream."""
 
     def __init__(self, redis_url: str) -> None:
-        self.reader, self.client = async_clients(redis_url)
-        self.streams = LiveStreams(self.client)
+        self.streams = LiveFeed(redis_url)
         self.subscribers: dict[str, set[Subscriber]] = defaultdict(set)
         self.dropped = 0
         self._tasks: list[asyncio.Task[None]] = []
 
     async def start(self) -> None:
-        position = await LiveStreams(self.reader).bus_position()
+        position = await self.streams.bus_position()
         self._tasks = [asyncio.create_task(self._run(position)), asyncio.create_task(self._ping())]
 
     async def stop(self) -> None:
@@ -75,8 +75,7 @@ class Hub:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-        await self.reader.aclose()
-        await self.client.aclose()
+        await self.streams.close()
 
     def add(self, stream: str, sub: Subscriber) -> None:
         self.subscribers[stream].add(sub)
@@ -89,10 +88,9 @@ class Hub:
                 del self.subscribers[stream]
 
     async def _run(self, position: str) -> None:
-        bus = LiveStreams(self.reader)
         while True:
             try:
-                entries = await bus.read_bus(position, BLOCK_MS)
+                entries = await self.streams.read_bus(position, BLOCK_MS)
             except (StoreError, OSError) as exc:
                 log.warning("live bus unreachable, retrying: %s", exc)
                 await asyncio.sleep(1)
@@ -180,7 +178,7 @@ async def _receive_loop(ws: WebSocket) -> None:
 
 
 async def live_socket(ws: WebSocket) -> None:
-    stream = await _admit(ws, ws.app.state.settings)
+    stream = await _admit(ws, settings_of(ws))
     if stream is None:
         return
     hub: Hub = ws.app.state.hub

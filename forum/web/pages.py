@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from forum.store import EventStore
+from forum.services.connections import store_health
+from forum.services.events import event_summaries
+from forum.web.calls import call, client_of
+from forum.web.render import page
 
 
 async def event_list(request: Request) -> Response:
-    store: EventStore = request.app.state.store
-
-    def load() -> list[tuple[object, dict[str, int]]]:
-        return [(event, store.counts(event.id)) for event in store.all_events()]
-
-    events = await run_in_threadpool(load)
-    return request.app.state.templates.TemplateResponse(request, "events.html", {"events": events})
+    found = await call(event_summaries, client_of(request))
+    return page(request, "events.html", {"events": [(s.event, s.counts) for s in found]}, translated=False)
 
 
 async def healthz(request: Request) -> Response:
-    try:
-        await run_in_threadpool(request.app.state.redis.ping)
-    except Exception as exc:  # noqa: BLE001 - any failure means unhealthy
-        return JSONResponse({"status": "unavailable", "redis": str(exc)}, status_code=503)
+    problem = await call(store_health, client_of(request))
+    if problem is not None:
+        return JSONResponse({"status": "unavailable", "redis": problem}, status_code=503)
     return JSONResponse({"status": "ok", "redis": "ok"})

@@ -2,77 +2,67 @@
 
 from __future__ import annotations
 
-from starlette.concurrency import run_in_threadpool
+from typing import Any
+
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
+from forum.services.events import all_events
 from forum.services.signin import access as signin
-from forum.store.sessions import SessionStore
-from forum.web import i18n
-from forum.web.auth import (
-    SESSION_COOKIE,
-    anonymous_csrf,
-    check_csrf,
-    remember_anonymous_csrf,
-    require_viewer,
-    set_session_cookie,
-)
+from forum.services.signin.sessions import end_session, invited
+from forum.web.auth import SESSION_COOKIE, anonymous_csrf, remember_anonymous_csrf, require_viewer, set_session_cookie
+from forum.web.calls import call, client_of, settings_of
+from forum.web.forms import SIGNIN, field, read_form
+from forum.web.render import page, see_other
 
 
-def _page(request: Request, template: str, context: dict[str, object], status: int = 200) -> Response:
-    lang = i18n.choose(request)
-    context = {"csrf": anonymous_csrf(request), "lang": lang, "_": i18n.translator(lang), **context}
-    response = request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
+def _page(request: Request, template: str, context: dict[str, Any]) -> Response:
+    """A page shown before sign-in: its forms carry a double-submit CSRF token kept in a cookie."""
+    response = page(request, template, {"csrf": anonymous_csrf(request), **context})
     remember_anonymous_csrf(request, response)
-    i18n.remember(request, response, lang)
     return response
 
 
 def _signed_in(request: Request, cookie: str) -> Response:
     event = cookie.rpartition(".")[0]
-    response = RedirectResponse(f"/e/{event}", status_code=303)
+    response = see_other(f"/e/{event}")
     set_session_cookie(request, response, cookie)
     return response
 
 
 async def code_form(request: Request) -> Response:
-    events = await run_in_threadpool(request.app.state.store.all_events)
+    events = await call(all_events, client_of(request))
     return _page(request, "signin.html", {"events": events, "chosen": request.query_params.get("event", "")})
 
 
 async def code_submit(request: Request) -> Response:
-    form = await request.form()
-    await check_csrf(request, form)
-    event, code = str(form.get("event") or ""), str(form.get("code") or "")
+    form = await read_form(request, SIGNIN)
+    event, code = field(form, "event"), field(form, "code")
     address = request.client.host if request.client else "unknown"
-    cookie = await run_in_threadpool(signin.sign_in_with_code, request.app.state.redis, event, code, address)
+    cookie = await call(signin.sign_in_with_code, client_of(request), event, code, address)
     return _signed_in(request, cookie)
 
 
 async def link_confirm_form(request: Request) -> Response:
-    target = signin.read_link(request.app.state.settings.secret_key, request.path_params["token"])
-    attendee = await run_in_threadpool(request.app.state.store.entities(target.event, "attendee").find,
-                                       target.attendee)
+    target = signin.read_link(settings_of(request).secret_key, request.path_params["token"])
+    attendee = await call(invited, client_of(request), target)
     return _page(request, "signin_confirm.html", {"attendee": attendee, "token": request.path_params["token"]})
 
 
 async def link_confirm(request: Request) -> Response:
-    form = await request.form()
-    await check_csrf(request, form)
-    secret = request.app.state.settings.secret_key
-    cookie = await run_in_threadpool(signin.confirm_link, request.app.state.redis, secret,
-                                     request.path_params["token"])
+    await read_form(request, SIGNIN)
+    secret = settings_of(request).secret_key
+    cookie = await call(signin.confirm_link, client_of(request), secret, request.path_params["token"])
     return _signed_in(request, cookie)
 
 
 async def sign_out(request: Request) -> Response:
-    form = await request.form()
-    await check_csrf(request, form)
+    await read_form(request, SIGNIN)
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
-        await run_in_threadpool(SessionStore(request.app.state.redis).delete, cookie)
-    response = RedirectResponse("/signin", status_code=303)
+        await call(end_session, client_of(request), cookie)
+    response = see_other("/signin")
     response.delete_cookie(SESSION_COOKIE)
     return response
 
@@ -80,8 +70,7 @@ async def sign_out(request: Request) -> Response:
 async def home(request: Request) -> Response:
     event = request.path_params["event"]
     viewer = await require_viewer(request, event)
-    target = "organizer" if viewer.is_organizer else "agenda"
-    return RedirectResponse(f"/e/{event}/{target}", status_code=303)
+    return see_other(f"/e/{event}/{'organizer' if viewer.is_organizer else 'agenda'}")
 
 
 routes = [

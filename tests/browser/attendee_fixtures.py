@@ -36,12 +36,12 @@ def busy_market(store: EventStore) -> None:
     """The test market plus a few more requests, so the buyer's phone shows a realistic day."""
     load(store)
     more = (Wish("w-ben", "p3", "b2", 10), Wish("w-pierre", "p2", "b2", 3, message="Comedy slate for 2031"))
-    store.entities(EVENT, "wish").put(*more)
+    store.entities(EVENT, Wish).put(*more)
     start = DAY1.replace(hour=14)
-    store.entities(EVENT, "slot").put(Slot("pitch-1", Window(start, start + timedelta(minutes=15)), SlotKind.PITCH))
-    store.entities(EVENT, "location").put(Location("R1", LocationKind.ROOM, "Pitch room", "Hall B"))
-    store.entities(EVENT, "pitch_session").put(PitchSession("ps1", "R1", ("b1", "b2"), ("pitch-1",), "Drama"))
-    store.entities(EVENT, "project").put(Project("pr1", "Les Mines", ("p1",)))
+    store.entities(EVENT, Slot).put(Slot("pitch-1", Window(start, start + timedelta(minutes=15)), SlotKind.PITCH))
+    store.entities(EVENT, Location).put(Location("R1", LocationKind.ROOM, "Pitch room", "Hall B"))
+    store.entities(EVENT, PitchSession).put(PitchSession("ps1", "R1", ("b1", "b2"), ("pitch-1",), "Drama"))
+    store.entities(EVENT, Project).put(Project("pr1", "Les Mines", ("p1",)))
     store.client.delete(built_key(EVENT))  # the by-person index is rebuilt on the next read
 
 

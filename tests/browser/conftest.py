@@ -30,7 +30,9 @@ def live_server(redis_url: str, tmp_path: Path) -> Iterator[WebProcess]:
     web.stop()
 
 
-@pytest.fixture(scope="session")
+# One Chromium per test module, not per session: the sync Playwright driver keeps an event loop running
+# in the main thread until it stops, which would break later async tests.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: apt-get install chromium (.ci/run does this)")

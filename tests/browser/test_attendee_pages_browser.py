@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from forum.domain import Meeting
 from forum.services.attendees.requests import RequestForm, create_request
 from forum.services.signin.access import create_session
 from forum.store import EventStore, connect
@@ -99,7 +100,7 @@ def _answer_a_meeting_that_moved(buyer: Any, store: EventStore, meeting_id: str)
     buyer.locator("html[data-hello]").wait_for(state="attached")
     buyer.wait_for_load_state("networkidle")  # the refetch that follows every (re)connection is done
     card = buyer.locator(f"#proposed [data-meeting='{meeting_id}']")
-    meetings = store.entities(EVENT, "meeting")
+    meetings = store.entities(EVENT, Meeting)
     shown = meetings.get(meeting_id)
     meetings.put(replace(shown, slot="d1-630" if shown.slot != "d1-630" else "d0-630"))  # 10:30, behind its back
     card.locator("button.accept").tap()

@@ -56,7 +56,7 @@ def _start_run(page: Any, gaps: str, logs: Path) -> str:
 def _free_spot(store: EventStore, meeting: Meeting) -> tuple[str, str]:
     """A slot and table where the validator accepts `meeting` (computed here, chosen in the browser)."""
     inst = store.export_instance(EVENT)
-    meetings = store.entities(EVENT, "meeting").all()
+    meetings = store.entities(EVENT, Meeting).all()
     for slot in inst.slots:
         for table in inst.locations:
             moved = Meeting(meeting.id, meeting.wish, slot.id, table.id, meeting.status, True)
@@ -118,9 +118,9 @@ def test_organizer_runs_compares_publishes_and_edits(browser: Any, live_server: 
     page.select_option("#move-form select[name=location]", str(victim.get_attribute("data-location")))
     page.click("#move-form button[type=submit]")
     assert "This move is refused" in page.inner_text(".banner.refused")
-    assert store.entities(EVENT, "meeting").get(str(mover)).slot == taken_slot
+    assert store.entities(EVENT, Meeting).get(str(mover)).slot == taken_slot
 
-    slot, table = _free_spot(store, store.entities(EVENT, "meeting").get(str(mover)))
+    slot, table = _free_spot(store, store.entities(EVENT, Meeting).get(str(mover)))
     page.fill("#move-form input[name=meeting]", str(mover))
     page.select_option("#move-form select[name=slot]", slot)
     page.select_option("#move-form select[name=location]", table)

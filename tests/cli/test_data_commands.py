@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from forum.domain import Attendee, Wish
 from forum.domain.instance_json import dump_instance
 from forum.store import EventStore
 from tests.factories import tiny_instance
@@ -43,7 +44,7 @@ def test_import_instance_malformed_names_field_and_keeps_store(redis_url: str, s
     result = _forum(redis_url, "import-instance", str(bad))
     assert result.returncode == 2
     assert "wishes[0].to: unknown attendee 'ghost'" in result.stderr and "Traceback" not in result.stderr
-    assert store.entities("tiny", "wish").get("w1").target == "a1"
+    assert store.entities("tiny", Wish).get("w1").target == "a1"
 
 
 def test_import_instance_not_json_or_missing_refused(redis_url: str, tmp_path: Path) -> None:
@@ -63,7 +64,7 @@ def test_import_attendees_bad_row_exits_nonzero_and_imports_nothing(redis_url: s
     result = _forum(redis_url, "import-attendees", "tiny", str(csv_file))
     assert result.returncode == 2
     assert "line 3: name is empty" in result.stderr and "Traceback" not in result.stderr
-    assert store.entities("tiny", "attendee").find("n1") is None
+    assert store.entities("tiny", Attendee).find("n1") is None
 
 
 def test_data_command_without_redis_url_explains(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from forum.domain import MeetingStatus, WishStatus
+from forum.domain import Meeting, MeetingStatus, Wish, WishStatus
 from forum.errors import Conflict, InvalidInput, NotFound
 from forum.services.attendees.agenda import agenda, answer_meeting
 from forum.services.attendees.requests import RequestForm, create_request
@@ -25,14 +25,14 @@ def booked(store: EventStore) -> str:
 
 def test_answer_meeting_accept_by_target(store: EventStore, booked: str) -> None:
     assert answer_meeting(store.client, EVENT, "b1", booked, "accept", "d0-540").status is MeetingStatus.ACCEPTED
-    assert store.entities(EVENT, "meeting").get(booked).status is MeetingStatus.ACCEPTED
-    assert store.entities(EVENT, "wish").get(booked).status is WishStatus.ACCEPTED
+    assert store.entities(EVENT, Meeting).get(booked).status is MeetingStatus.ACCEPTED
+    assert store.entities(EVENT, Wish).get(booked).status is WishStatus.ACCEPTED
 
 
 def test_answer_meeting_accept_by_requester_refused(store: EventStore, booked: str) -> None:
     with pytest.raises(Conflict):
         answer_meeting(store.client, EVENT, "p1", booked, "accept")
-    assert store.entities(EVENT, "meeting").get(booked).status is MeetingStatus.PROPOSED
+    assert store.entities(EVENT, Meeting).get(booked).status is MeetingStatus.PROPOSED
 
 
 def test_answer_meeting_decline_by_colleague(store: EventStore, booked: str) -> None:
@@ -43,14 +43,14 @@ def test_answer_meeting_decline_by_colleague(store: EventStore, booked: str) -> 
 def test_answer_meeting_by_outsider_not_found(store: EventStore, booked: str, outsider: str) -> None:
     with pytest.raises(NotFound):
         answer_meeting(store.client, EVENT, outsider, booked, "decline")
-    assert store.entities(EVENT, "meeting").get(booked).status is MeetingStatus.PROPOSED
+    assert store.entities(EVENT, Meeting).get(booked).status is MeetingStatus.PROPOSED
 
 
 def test_answer_meeting_moved_since_shown_conflicts(store: EventStore, booked: str) -> None:
     place(store, booked, "d1-600", "T2")  # a publish moved it after the page was shown
     with pytest.raises(Conflict, match="moved"):
         answer_meeting(store.client, EVENT, "b1", booked, "accept", "d0-540")
-    assert store.entities(EVENT, "meeting").get(booked).status is MeetingStatus.PROPOSED
+    assert store.entities(EVENT, Meeting).get(booked).status is MeetingStatus.PROPOSED
 
 
 def test_answer_meeting_twice_or_bad_decision_refused(store: EventStore, booked: str) -> None:

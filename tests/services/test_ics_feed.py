@@ -49,7 +49,7 @@ def test_ics_summer_time_after_the_clocks_change(store: EventStore, booked: str)
 
     from forum.domain import Slot, Window
 
-    store.entities(EVENT, "slot").put(Slot("summer", Window(datetime(2030, 6, 3, 9), datetime(2030, 6, 3, 10))))
+    store.entities(EVENT, Slot).put(Slot("summer", Window(datetime(2030, 6, 3, 9), datetime(2030, 6, 3, 10))))
     place(store, booked, "summer", "T1")
     [meeting] = _events(calendar(store.client, EVENT, "b1"))
     assert meeting["DTSTART"] == "20300603T070000Z"
@@ -87,7 +87,7 @@ def test_ics_and_agenda_include_pitches_for_presenter_and_panel(store: EventStor
     from tests.factories import tiny_instance
 
     store.import_instance(tiny_instance())
-    store.entities("tiny", "pitch").put(PitchPlacement("pr1", "p1"))
+    store.entities("tiny", PitchPlacement).put(PitchPlacement("pr1", "p1"))
     presenter = _events(calendar(store.client, "tiny", "a2"))
     panel = _events(calendar(store.client, "tiny", "a1"))
     pitch = next(e for e in presenter if e["UID"] == "pitch-pr1@tiny.forum")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from forum.domain import Meeting, MeetingStatus, Placement, WishStatus
+from forum.domain import Meeting, MeetingStatus, Placement, Wish, WishStatus
 from forum.services.runs.instance_builder import build_instance
 from forum.store import EventStore
 from tests.factories import tiny_instance
@@ -25,8 +25,8 @@ def test_build_for_repair_fixes_proposed_meetings_too(store: EventStore) -> None
 
 def test_build_leaves_out_declined_meeting_and_withdrawn_request(store: EventStore) -> None:
     store.import_instance(tiny_instance())
-    store.entities("tiny", "meeting").put(Meeting("w1", "w1", "s0", "T1", MeetingStatus.DECLINED))
-    wish = store.entities("tiny", "wish").get("w2")
-    store.entities("tiny", "wish").put(replace(wish, status=WishStatus.WITHDRAWN))
+    store.entities("tiny", Meeting).put(Meeting("w1", "w1", "s0", "T1", MeetingStatus.DECLINED))
+    wish = store.entities("tiny", Wish).get("w2")
+    store.entities("tiny", Wish).put(replace(wish, status=WishStatus.WITHDRAWN))
     inst = build_instance(store.client, "tiny")
     assert inst.wishes == () and inst.fixed == () and inst.previous == ()

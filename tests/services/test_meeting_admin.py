@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from forum.domain import MeetingStatus
+from forum.domain import Attendee, Meeting, MeetingStatus
 from forum.errors import Conflict, InvalidInput, NotFound
 from forum.services.schedule import meeting_admin
 from forum.store import EventStore
@@ -20,7 +20,7 @@ def tiny(store: EventStore) -> EventStore:
 
 def test_lock_meeting_sets_flag_and_audits(tiny: EventStore) -> None:
     done = meeting_admin.set_state(tiny.client, "tiny", "w1", "lock", "org")
-    assert done.locked and tiny.entities("tiny", "meeting").get("w1").locked
+    assert done.locked and tiny.entities("tiny", Meeting).get("w1").locked
     entry = meeting_admin.audit_log(tiny.client, "tiny")[0]
     assert (entry["who"], entry["action"], entry["meeting"]) == ("org", "lock", "w1")
     assert tiny.client.xlen(organizer_stream("tiny")) == 1
@@ -52,7 +52,7 @@ def test_move_meeting_into_clash_is_refused_with_reason(tiny: EventStore) -> Non
     with pytest.raises(Conflict) as refused:
         meeting_admin.move(tiny.client, "tiny", "w1", "s1", "T1", "org")
     assert "a1" in refused.value.message
-    assert tiny.entities("tiny", "meeting").get("w1").slot == "s0"
+    assert tiny.entities("tiny", Meeting).get("w1").slot == "s0"
     assert meeting_admin.audit_log(tiny.client, "tiny") == []
 
 
@@ -70,6 +70,6 @@ def test_move_ignores_problems_that_were_already_there(tiny: EventStore) -> None
 
     inst = tiny.export_instance("tiny")
     capped = tuple(replace(a, max_meetings=1) if a.id == "a1" else a for a in inst.attendees)
-    tiny.entities("tiny", "attendee").put(*capped)  # a1 is already over a cap of 1 with w1 and w2
+    tiny.entities("tiny", Attendee).put(*capped)  # a1 is already over a cap of 1 with w1 and w2
     moved = meeting_admin.move(tiny.client, "tiny", "w1", "s2", "T1", "org")
     assert moved.slot == "s2"

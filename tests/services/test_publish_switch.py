@@ -11,7 +11,7 @@ from forum.domain import Meeting, MeetingStatus, PitchPlacement, Placement, RunS
 from forum.errors import Conflict
 from forum.services.runs.publish import publish_run
 from forum.store import EventStore
-from forum.store.codec import encode
+from forum.store.codec import codec_of
 from forum.store.runs import RunStore
 from forum.store.schedule import ScheduleStore, encode_meeting
 from forum.store.streams import attendee_stream, organizer_stream
@@ -45,7 +45,7 @@ def test_publish_keeps_meetings_accepted_meanwhile(store: EventStore) -> None:
     # The draft was computed earlier; meanwhile Ada accepted w1 where it was (s0, T1).
     draft = Schedule((Placement("w1", "s3", "T1"), Placement("w2", "s0", "T2")))
     run = _finished_run(store, draft)
-    store.entities("tiny", "meeting").put(Meeting("w1", "w1", "s0", "T1", MeetingStatus.ACCEPTED))
+    store.entities("tiny", Meeting).put(Meeting("w1", "w1", "s0", "T1", MeetingStatus.ACCEPTED))
     summary = publish_run(store.client, "tiny", run)
     meetings = {m.wish: m for m in ScheduleStore(store.client).meetings("tiny")}
     assert (meetings["w1"].slot, meetings["w1"].status) == ("s0", MeetingStatus.ACCEPTED)
@@ -62,4 +62,4 @@ def test_publish_of_failed_run_conflicts(store: EventStore) -> None:
 
 def test_fast_meeting_encoding_matches_the_codec() -> None:
     meeting = Meeting("w1", "w1", "s0", "T1", MeetingStatus.ACCEPTED, True)
-    assert json.loads(encode_meeting(meeting)) == json.loads(encode("meeting", meeting))
+    assert json.loads(encode_meeting(meeting)) == json.loads(codec_of(Meeting).encode(meeting))

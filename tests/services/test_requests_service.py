@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from forum.domain import MeetingStatus, WishStatus
+from forum.domain import Meeting, MeetingStatus, Wish, WishStatus
 from forum.errors import Conflict, InvalidInput, NotFound
 from forum.services.attendees.requests import (
     RequestForm,
@@ -34,7 +34,7 @@ def _told(store: EventStore, who: str) -> list[dict[str, str]]:
 def test_create_request_stores_pending_wish_and_tells_target(market: EventStore) -> None:
     form = RequestForm("b1", "must", " See you ", ("p2",), ("2030-03-20",))
     wish = create_request(market.client, EVENT, "p1", form)
-    stored = market.entities(EVENT, "wish").get(wish.id)
+    stored = market.entities(EVENT, Wish).get(wish.id)
     assert stored.status is WishStatus.PENDING and stored.weight == 10 and stored.colleagues == ("p2",)
     assert stored.message == "See you" and stored.within is not None and stored.within[0].day.day == 20
     assert _told(market, "b1") == [{"type": "request.new", "wish": wish.id}]
@@ -59,7 +59,7 @@ def test_create_request_bad_form_refused_and_nothing_stored(market: EventStore, 
                                                             error: type[Exception]) -> None:
     with pytest.raises(error):
         create_request(market.client, EVENT, "p1", form)
-    assert market.entities(EVENT, "wish").ids() == ["w-other"]
+    assert market.entities(EVENT, Wish).ids() == ["w-other"]
 
 
 def test_create_request_twice_to_same_person_conflicts(market: EventStore) -> None:
@@ -83,7 +83,7 @@ def test_withdraw_cancels_the_scheduled_meeting(market: EventStore) -> None:
     wish = create_request(market.client, EVENT, "p1", RequestForm("b1", "must"))
     place(market, wish.id)
     withdraw(market.client, EVENT, "p1", wish.id)
-    assert market.entities(EVENT, "meeting").get(wish.id).status is MeetingStatus.CANCELLED
+    assert market.entities(EVENT, Meeting).get(wish.id).status is MeetingStatus.CANCELLED
 
 
 def test_answer_by_target_only(market: EventStore) -> None:
@@ -107,7 +107,7 @@ def test_decline_after_accept_cancels_meeting(market: EventStore) -> None:
     answer(market.client, EVENT, "b1", "w-other", "accept")
     place(market, "w-other")
     assert answer(market.client, EVENT, "b1", "w-other", "decline").status is WishStatus.DECLINED
-    assert market.entities(EVENT, "meeting").get("w-other").status is MeetingStatus.CANCELLED
+    assert market.entities(EVENT, Meeting).get("w-other").status is MeetingStatus.CANCELLED
 
 
 def test_importance_name_of_imported_weights() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from forum.domain import Meeting, MeetingStatus, PitchPlacement, RunStatus, SolverRun, WishStatus
+from forum.domain import Attendee, Meeting, MeetingStatus, PitchPlacement, RunStatus, SolverRun, Wish, WishStatus
 from forum.domain.instance_json import dump_instance, parse_instance
 from forum.errors import NotFound
 from forum.store import EventStore
@@ -46,8 +46,8 @@ def test_import_instance_replaces_previous_content(store: EventStore) -> None:
     smaller = tiny_instance()
     smaller = type(smaller)(**{**smaller.__dict__, "wishes": smaller.wishes[:1], "fixed": (), "previous": ()})
     store.import_instance(smaller)
-    assert store.entities("tiny", "wish").ids() == ["w1"]
-    assert store.entities("tiny", "meeting").ids() == []
+    assert store.entities("tiny", Wish).ids() == ["w1"]
+    assert store.entities("tiny", Meeting).ids() == []
 
 
 def test_meeting_run_and_pitch_round_trip(store: EventStore) -> None:
@@ -55,11 +55,11 @@ def test_meeting_run_and_pitch_round_trip(store: EventStore) -> None:
     meeting = Meeting("w1", "w1", "s0", "T1", MeetingStatus.ACCEPTED, locked=True)
     run = SolverRun("r1", "tiny", RunStatus.FINISHED, 12.5, {"value": 3}, {"value": 4.0, "bound": 4.0}, 1.0, 2.0, 3.0)
     pitch = PitchPlacement("pr1", "p1")
-    store.entities("tiny", "meeting").put(meeting)
-    store.entities("tiny", "run").put(run)
-    store.entities("tiny", "pitch").put(pitch)
-    assert store.entities("tiny", "meeting").get("w1") == meeting
-    assert store.entities("tiny", "run").get("r1") == run
+    store.entities("tiny", Meeting).put(meeting)
+    store.entities("tiny", SolverRun).put(run)
+    store.entities("tiny", PitchPlacement).put(pitch)
+    assert store.entities("tiny", Meeting).get("w1") == meeting
+    assert store.entities("tiny", SolverRun).get("r1") == run
     assert store.pitches("tiny") == [pitch]
 
 
@@ -68,7 +68,7 @@ def test_wish_status_survives_storage(store: EventStore) -> None:
 
     inst = tiny_instance()
     store.import_instance(inst)
-    wishes = store.entities("tiny", "wish")
+    wishes = store.entities("tiny", Wish)
     wishes.put(replace(wishes.get("w1"), status=WishStatus.DECLINED))
     assert wishes.get("w1").status is WishStatus.DECLINED
 
@@ -76,7 +76,7 @@ def test_wish_status_survives_storage(store: EventStore) -> None:
 def test_get_unknown_entity_raises_not_found(store: EventStore) -> None:
     store.import_instance(tiny_instance())
     with pytest.raises(NotFound, match="no attendee 'nobody'"):
-        store.entities("tiny", "attendee").get("nobody")
+        store.entities("tiny", Attendee).get("nobody")
     with pytest.raises(NotFound):
         store.get("no-such-event")
 

@@ -83,10 +83,10 @@ def items_of(client: Client, event: str, attendee: str) -> list[AgendaItem]:
     wishes = {w.id: w for w in [*requests.sent(attendee), *requests.received(attendee)]}
     meetings = AgendaStore(client, event).meetings_of(list(wishes))
     store = EventStore(client)
-    slots = {s.id: s for s in store.entities(event, "slot").get_many(sorted({m.slot for m in meetings}))}
-    places = {x.id: x for x in store.entities(event, "location").get_many(sorted({m.location for m in meetings}))}
+    slots = {s.id: s for s in store.entities(event, Slot).get_many(sorted({m.slot for m in meetings}))}
+    places = {x.id: x for x in store.entities(event, Location).get_many(sorted({m.location for m in meetings}))}
     people_ids = sorted({p for w in wishes.values() for p in w.participants} - {attendee})
-    people = {a.id: a for a in store.entities(event, "attendee").get_many(people_ids)}
+    people = {a.id: a for a in store.entities(event, Attendee).get_many(people_ids)}
     items = []
     for m in meetings:
         wish, slot = wishes[m.wish], slots.get(m.slot)
@@ -100,7 +100,7 @@ def items_of(client: Client, event: str, attendee: str) -> list[AgendaItem]:
 
 def agenda(client: Client, event: str, attendee: str, now: datetime | None = None) -> Agenda:
     """A request that already has a proposed meeting is answered by answering the meeting."""
-    me: Attendee = EventStore(client).entities(event, "attendee").get(attendee)
+    me = EventStore(client).entities(event, Attendee).get(attendee)
     items = items_of(client, event, attendee)
     placed = {i.meeting.id for i in items if is_live(i.meeting)}
     incoming = by_importance([r for r in received_requests(client, event, attendee)

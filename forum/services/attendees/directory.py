@@ -58,7 +58,7 @@ def _matches(a: Attendee, s: Search) -> bool:
 def search(client: Client, event: str, viewer: str, wanted: Search) -> Found:
     """Attendees matching every filter, by name, a page at a time (the viewer and organizers left out)."""
     wanted = check_search(wanted)
-    everyone = [a for a in EventStore(client).entities(event, "attendee").all()
+    everyone = [a for a in EventStore(client).entities(event, Attendee).all()
                 if a.id != viewer and a.role not in HIDDEN_ROLES]
     hits = sorted((a for a in everyone if _matches(a, wanted)), key=lambda a: (a.name.casefold(), a.id))
     pages = max(1, -(-len(hits) // PAGE_SIZE))
@@ -71,7 +71,7 @@ def search(client: Client, event: str, viewer: str, wanted: Search) -> Found:
 
 def profile(client: Client, event: str, attendee: str) -> Attendee:
     """One attendee as the directory shows them; organizers are not listed, so they are not found either."""
-    found: Attendee = EventStore(client).entities(event, "attendee").get(attendee)
+    found = EventStore(client).entities(event, Attendee).get(attendee)
     if found.role in HIDDEN_ROLES:
         raise NotFound("There is no such attendee at this event.")
     return found
@@ -81,5 +81,5 @@ def colleagues_of(client: Client, event: str, me: Attendee) -> list[Attendee]:
     """People of the viewer's own organization, who may join a meeting the viewer requests."""
     if not me.organization:
         return []
-    return sorted((a for a in EventStore(client).entities(event, "attendee").all()
+    return sorted((a for a in EventStore(client).entities(event, Attendee).all()
                    if a.organization == me.organization and a.id != me.id), key=lambda a: a.name.casefold())

@@ -39,10 +39,10 @@ def pitches_of(client: Client, event: str, attendee: str) -> list[PitchItem]:
     placed = store.pitches(event)
     if not placed:
         return []
-    sessions: list[PitchSession] = store.entities(event, "pitch_session").all()
-    projects = {p.id: p for p in store.entities(event, "project").get_many(sorted({x.project for x in placed}))}
-    slots = {s.id: s for s in store.entities(event, "slot").get_many(sorted({x.slot for x in placed}))}
-    rooms = {r.id: r for r in store.entities(event, "location").get_many(sorted({s.location for s in sessions}))}
+    sessions = store.entities(event, PitchSession).all()
+    projects = {p.id: p for p in store.entities(event, Project).get_many(sorted({x.project for x in placed}))}
+    slots = {s.id: s for s in store.entities(event, Slot).get_many(sorted({x.slot for x in placed}))}
+    rooms = {r.id: r for r in store.entities(event, Location).get_many(sorted({s.location for s in sessions}))}
     items = []
     for placement in placed:
         project, slot = projects.get(placement.project), slots.get(placement.slot)

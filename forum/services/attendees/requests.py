@@ -5,14 +5,13 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from forum.checker.rules import OPEN_STATUSES, is_open
-from forum.domain import Attendee, Importance, Role, SlotKind, Window, Wish, WishStatus
+from forum.domain import Attendee, Importance, Role, Slot, SlotKind, Window, Wish, WishStatus
 from forum.errors import Conflict, InvalidInput, NotFound
 from forum.services import notify
 from forum.services.attendees.cancellation import cancel_meeting_of
-from forum.store import EventStore
+from forum.store import EntityStore, EventStore
 from forum.store.connection import Client
 from forum.store.requests import RequestStore
 
@@ -61,12 +60,12 @@ def takes_requests(attendee: Attendee) -> bool:
 
 
 def event_days(client: Client, event: str) -> list[date]:
-    slots = EventStore(client).entities(event, "slot").all()
+    slots = EventStore(client).entities(event, Slot).all()
     return sorted({s.start.date() for s in slots if s.kind is SlotKind.MEETING})
 
 
-def _people(client: Client, event: str) -> Any:
-    return EventStore(client).entities(event, "attendee")
+def _people(client: Client, event: str) -> EntityStore[Attendee]:
+    return EventStore(client).entities(event, Attendee)
 
 
 def _colleagues(client: Client, event: str, me: Attendee, target: str, ids: tuple[str, ...]) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from forum.checker.rules import is_live
-from forum.domain import LocationKind, Placement, Schedule, SlotKind, format_local
+from forum.domain import Attendee, Location, LocationKind, Placement, Schedule, Slot, SlotKind, Wish, format_local
 from forum.domain.instance_json import dump_instance
 from forum.domain.schedule_json import dump_schedule
 from forum.store import EventStore
@@ -42,10 +42,10 @@ def _json(doc: object) -> str:
 
 def schedule_csv(client: Client, event: str) -> str:
     store = EventStore(client)
-    slots = {s.id: s for s in store.entities(event, "slot").all()}
-    tables = {loc.id: loc for loc in store.entities(event, "location").all()}
-    wishes = {w.id: w for w in store.entities(event, "wish").all()}
-    names = {a.id: a.name for a in store.entities(event, "attendee").all()}
+    slots = {s.id: s for s in store.entities(event, Slot).all()}
+    tables = {loc.id: loc for loc in store.entities(event, Location).all()}
+    wishes = {w.id: w for w in store.entities(event, Wish).all()}
+    names = {a.id: a.name for a in store.entities(event, Attendee).all()}
     meetings = sorted((m for m in ScheduleStore(client).meetings(event) if is_live(m)),
                       key=lambda m: (slots[m.slot].start if m.slot in slots else 0, m.location, m.id))
     out = io.StringIO()
@@ -77,9 +77,9 @@ def schedule_json(client: Client, event: str) -> str:
 def table_sheets(client: Client, event: str) -> list[TableSheet]:
     """One sheet per market table: its meetings by day and time, with everyone's names, for the floor staff."""
     store = EventStore(client)
-    slots = {s.id: s for s in store.entities(event, "slot").all() if s.kind is SlotKind.MEETING}
-    wishes = {w.id: w for w in store.entities(event, "wish").all()}
-    names = {a.id: a.name for a in store.entities(event, "attendee").all()}
+    slots = {s.id: s for s in store.entities(event, Slot).all() if s.kind is SlotKind.MEETING}
+    wishes = {w.id: w for w in store.entities(event, Wish).all()}
+    names = {a.id: a.name for a in store.entities(event, Attendee).all()}
     by_table: dict[str, list[tuple[object, SheetRow]]] = defaultdict(list)
     for m in ScheduleStore(client).meetings(event):
         slot, wish = slots.get(m.slot), wishes.get(m.wish)
@@ -89,7 +89,7 @@ def table_sheets(client: Client, event: str) -> list[TableSheet]:
         by_table[m.location].append((slot.start, SheetRow(format_local(slot.start), f"{slot.end:%H:%M}", who,
                                                           m.status.value)))
     sheets = []
-    tables = sorted((loc for loc in store.entities(event, "location").all() if loc.kind is LocationKind.TABLE),
+    tables = sorted((loc for loc in store.entities(event, Location).all() if loc.kind is LocationKind.TABLE),
                     key=lambda loc: (loc.area, loc.id))
     for loc in tables:
         days: dict[str, list[SheetRow]] = defaultdict(list)

@@ -12,7 +12,6 @@ from forum.services.runs.instance_builder import build_instance
 from forum.store.connection import Client
 from forum.store.runs import RunStore
 from forum.store.schedule import ScheduleStore
-from forum.web.views import charts
 
 DIFF_LIMIT = 500  # rows of differing meetings shown; the counts are always whole
 
@@ -33,7 +32,6 @@ class Comparison:
     differences: list[Difference]
     different: int
     labels: dict[str, str]  # slot and table ids → what people call them ('Tue 24 Mar 14:30', 'Table 3')
-    chart: str  # satisfaction per role, both runs, as SVG
 
 
 def role_satisfaction(inst: Instance, schedule: Schedule) -> dict[str, float]:
@@ -82,6 +80,4 @@ def compare_runs(client: Client, event: str, left_id: str, right_id: str) -> Com
     figures, roles, diff = compare_schedules(inst, drafts[0], drafts[1])
     labels = {s.id: f"{s.start:%a %d %b %H:%M}" for s in inst.slots}
     labels.update({loc.id: loc.name if loc.name and len(loc.name) <= 18 else loc.id for loc in inst.locations})
-    chart = charts.paired_shares(list(roles), [a for a, _ in roles.values()], [b for _, b in roles.values()],
-                                 (left.id, right.id), "Satisfaction per requester role")
-    return Comparison(left, right, figures, roles, diff[:DIFF_LIMIT], len(diff), labels, chart)
+    return Comparison(left, right, figures, roles, diff[:DIFF_LIMIT], len(diff), labels)

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from forum.checker.rules import is_open
+from forum.checker.rules import is_live, is_open
 from forum.domain import Meeting, MeetingStatus, Placement, RunStatus, Schedule, Slot, Window
 from forum.errors import Conflict
 from forum.services import notify
@@ -37,7 +37,8 @@ class Merge:
         self.plan = Plan(Switch(pitches=list(self.draft.pitches)))
         kept = {m.wish: m for m in current if m.status is not MeetingStatus.PROPOSED or m.locked}
         proposed = {m.wish: m for m in current if m.wish not in kept}
-        busy, tables = self._occupied([m for m in kept.values() if m.status is MeetingStatus.ACCEPTED or m.locked])
+        busy, tables = self._occupied([m for m in kept.values()
+                                          if is_live(m) and (m.status is MeetingStatus.ACCEPTED or m.locked)])
         placed: set[str] = set()
         for p in self.draft.meetings:
             wish = self.wishes.get(p.wish)
@@ -72,7 +73,7 @@ class Merge:
                  tables: dict[str, list[Window]]) -> bool:
         w = self.slots[p.slot].window
         overlaps = [x for who in wish.participants for x in busy.get(who, ())] + tables.get(p.location, [])
-        return any(x.start < w.end and w.start < x.end for x in overlaps)
+        return any(x.overlaps(w) for x in overlaps)
 
 
 def publish_run(client: Client, event: str, run_id: str) -> dict[str, Any]:
@@ -84,7 +85,7 @@ def publish_run(client: Client, event: str, run_id: str) -> dict[str, Any]:
         raise Conflict(f"run {run_id} has no schedule to publish (it is {run.status.value})")
     events = EventStore(client)
     wishes = schedules.parties(event)
-    merge = Merge(draft, wishes, {s.id: s for s in events.entities(event, "slot").all()})
+    merge = Merge(draft, wishes, {s.id: s for s in events.entities(event, Slot).all()})
     _, version = schedules.publish(event, run_id, merge)
     plan = merge.plan
     _tell_attendees(client, event, run_id, version, plan, wishes)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import cast
 
+from forum.store import queue
 from forum.store.jobs import JobQueue
 
 # RQ imports the job by this dotted path in the worker process; the web never imports it (it loads OR-Tools).
@@ -23,9 +25,15 @@ def resolve(path: str) -> Callable[..., object]:
     found = getattr(importlib.import_module(module), name, None)
     if not callable(found):
         raise ImportError(f"registered job {path!r} is not a function")
-    return found  # type: ignore[no-any-return]
+    return cast("Callable[..., object]", found)
 
 
 def check_all() -> None:
     for path in JOBS:
         resolve(path)
+
+
+def work(redis_url: str, queue_name: str, burst: bool = False) -> None:
+    """Check every registered job resolves, then run an RQ worker on the queue until it is stopped."""
+    check_all()
+    queue.work(redis_url, queue_name, burst=burst)

@@ -2,17 +2,35 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
-from forum.checker.rules import is_live, is_open
-from forum.domain import Instance, LocationKind, Meeting, Slot, SlotKind, covered
-from forum.domain.wish import Wish
+from forum.checker.placing import Obstacle, Occupancy
+from forum.checker.rules import is_open, live_schedule, unserved
+from forum.domain import Instance, Meeting, PitchPlacement, Slot, Wish
 from forum.store import EventStore
 from forum.store.connection import Client
 from forum.store.schedule import ScheduleStore
 
 FIX_LIMIT = 300  # nearest fixes are computed for the most important unmet wishes only
+WORDS = {
+    "availability": "{who} extends availability",
+    "busy": "{who} gives up another engagement then",
+    "cap": "{who} raises the cap of {limit} meetings",
+    "day cap": "{who} raises the day cap of {limit} meetings",
+}
+
+
+@dataclass(frozen=True)
+class Fix:
+    """The nearest place for an unmet wish: a slot and a free table, and what stands in the way there."""
+
+    slot: Slot
+    table: str
+    obstacles: tuple[Obstacle, ...]
+
+    @property
+    def free(self) -> bool:
+        return not self.obstacles
 
 
 @dataclass(frozen=True)
@@ -20,6 +38,7 @@ class UnmetWish:
     wish: Wish
     reason: str
     fix: str
+    place: Fix | None = None
 
 
 @dataclass(frozen=True)
@@ -34,85 +53,45 @@ def slot_label(slot: Slot) -> str:
     return f"{slot.start:%H:%M} on {slot.start.day} {slot.start:%B}"
 
 
-class Occupancy:
-    """Who and which table is busy in each meeting slot of the live schedule (pitches included)."""
-
-    def __init__(self, inst: Instance, meetings: list[Meeting], pitches: list[tuple[str, str]]) -> None:
-        self.inst = inst
-        self.wishes = {w.id: w for w in inst.wishes}
-        self.people = {a.id: a for a in inst.attendees}
-        self.slots = sorted((s for s in inst.slots if s.kind is SlotKind.MEETING), key=lambda s: (s.start, s.id))
-        self.tables = [loc.id for loc in inst.locations if loc.kind is LocationKind.TABLE]
-        slot_of = {s.id: s for s in inst.slots}
-        self.busy: dict[str, list[Slot]] = defaultdict(list)
-        self.used: dict[str, set[str]] = defaultdict(set)
-        self.count: dict[str, int] = defaultdict(int)
-        for m in meetings:
-            if m.slot in slot_of and m.wish in self.wishes:
-                self.used[m.slot].add(m.location)
-                for who in self.wishes[m.wish].participants:
-                    self.busy[who].append(slot_of[m.slot])
-                    self.count[who] += 1
-        for who, slot in pitches:
-            if slot in slot_of:
-                self.busy[who].append(slot_of[slot])
-
-    def blockers(self, wish: Wish, slot: Slot) -> list[str]:
-        """Plain words for each participant who cannot meet at `slot`."""
-        out = []
-        for who in wish.participants:
-            person = self.people.get(who)
-            if person is not None and not covered(slot.window, person.available):
-                out.append(f"{who} extends availability")
-            elif any(b.window.overlaps(slot.window) for b in self.busy[who]):
-                out.append(f"{who} gives up another meeting then")
-            elif person is not None and person.max_meetings is not None and self.count[who] >= person.max_meetings:
-                out.append(f"{who} raises the cap of {person.max_meetings} meetings")
-        return out
-
-    def nearest_fix(self, wish: Wish) -> str:
-        best: tuple[int, Slot, list[str]] | None = None
-        for slot in self.slots:
-            if not covered(slot.window, wish.within) or len(self.used[slot.id]) >= len(self.tables):
-                continue
-            blockers = self.blockers(wish, slot)
-            if best is None or len(blockers) < best[0]:
-                best = (len(blockers), slot, blockers)
-            if not blockers:
-                break
-        if best is None:
-            return "no free table in any slot the wish allows: add tables or slots"
-        count, slot, blockers = best
-        if count == 0:
-            return f"a free table at {slot_label(slot)} suits everyone: move it there by hand or re-run"
-        return f"a free table at {slot_label(slot)} if " + " and ".join(blockers)
+def nearest_fix(occupancy: Occupancy, wish: Wish) -> Fix | None:
+    """The first slot with a free table where the fewest people stand in the way (none, if possible)."""
+    best: Fix | None = None
+    for slot in occupancy.meeting_slots():
+        tables = occupancy.free_tables(slot)
+        if not tables:
+            continue
+        fix = Fix(slot, tables[0], tuple(occupancy.obstacles(wish, slot.id, tables[0])))
+        if any(o.kind == "wish window" for o in fix.obstacles):
+            continue  # the requester limited the wish to other times: not a fix anyone but them can make
+        if best is None or len(fix.obstacles) < len(best.obstacles):
+            best = fix
+        if fix.free:
+            break
+    return best
 
 
-def left_out(inst: Instance, meetings: list[Meeting], pitches: list[tuple[str, str]],
+def fix_words(fix: Fix | None) -> str:
+    if fix is None:
+        return "no free table in any slot the wish allows: add tables or slots"
+    if fix.free:
+        return f"a free table at {slot_label(fix.slot)} suits everyone: place it there or re-run"
+    conditions = [WORDS[o.kind].format(who=o.who, limit=o.limit) for o in fix.obstacles]
+    return f"a free table at {slot_label(fix.slot)} if " + " and ".join(dict.fromkeys(conditions))
+
+
+def left_out(inst: Instance, meetings: list[Meeting], pitches: list[PitchPlacement],
              reasons: dict[str, str]) -> LeftOut:
-    live = [m for m in meetings if is_live(m)]
-    met = {m.wish for m in live}
+    schedule = live_schedule(meetings, pitches)
+    met = {p.wish for p in schedule.meetings}
     open_wishes = [w for w in inst.wishes if is_open(w)]
-    requesters = {w.requester for w in open_wishes}
-    served = {w.requester for w in open_wishes if w.id in met}
     unmet = sorted((w for w in open_wishes if w.id not in met), key=lambda w: (-w.weight, w.id))
-    occupancy = Occupancy(inst, live, pitches)
-    rows = [UnmetWish(w, reasons.get(w.id, "not placed by the published run"),
-                      occupancy.nearest_fix(w) if i < FIX_LIMIT else "")
-            for i, w in enumerate(unmet)]
-    return LeftOut(sorted(requesters - served), rows, len(open_wishes), {a.id: a.name for a in inst.attendees})
-
-
-def pitch_engagements(inst: Instance, pitches: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """(attendee, slot) for presenters and panels of placed pitches."""
-    projects = {p.id: p for p in inst.projects}
-    panels = {s: ps.panel for ps in inst.pitch_sessions for s in ps.slots}
-    out = []
-    for project, slot in pitches:
-        if project in projects:
-            out += [(who, slot) for who in projects[project].presenters]
-        out += [(who, slot) for who in panels.get(slot, ())]
-    return out
+    occupancy = Occupancy(inst, schedule)
+    rows = []
+    for i, w in enumerate(unmet):
+        fix = nearest_fix(occupancy, w) if i < FIX_LIMIT else None
+        rows.append(UnmetWish(w, reasons.get(w.id, "not placed by the published run"),
+                              fix_words(fix) if i < FIX_LIMIT else "", fix))
+    return LeftOut(unserved(inst.wishes, schedule), rows, len(open_wishes), {a.id: a.name for a in inst.attendees})
 
 
 def for_event(client: Client, event: str) -> LeftOut:
@@ -121,5 +100,4 @@ def for_event(client: Client, event: str) -> LeftOut:
     run = schedules.published_run(event)
     draft = schedules.draft(event, run) if run else None
     reasons = {u.wish: u.reason for u in draft.unscheduled} if draft else {}
-    placed = [(p.project, p.slot) for p in store.pitches(event)]
-    return left_out(inst, schedules.meetings(event), pitch_engagements(inst, placed), reasons)
+    return left_out(inst, schedules.meetings(event), store.pitches(event), reasons)

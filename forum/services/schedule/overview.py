@@ -1,4 +1,4 @@
-"""The organizer dashboard at a glance: counts, figures of the published schedule, charts, runs, changes."""
+"""The organizer dashboard at a glance: counts, figures of the published schedule, chart series, runs, changes."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 from forum.checker import quality
 from forum.checker.rules import is_live
 from forum.domain import MeetingStatus, Placement, Schedule, SolverRun
+from forum.services.schedule.figures import Grid, Histogram, meetings_per_attendee, met_share, occupancy
 from forum.store import EventStore
 from forum.store.audit import AuditLog
 from forum.store.connection import Client
 from forum.store.runs import RunStore
 from forum.store.schedule import ScheduleStore
-from forum.web.views import charts
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,9 @@ class Overview:
     statuses: dict[str, int]
     published: str | None
     version: int
-    charts: dict[str, str]
+    occupancy: Grid  # share of tables busy per slot
+    per_attendee: Histogram  # attendees by number of meetings, per role
+    met_share: Histogram  # requesters by share of wished weight met
     runs: list[SolverRun]
     audit: list[dict[str, Any]]
 
@@ -53,17 +55,9 @@ def overview(client: Client, event: str) -> Overview:
     figures.pop("moved", None)  # always 0 against itself
     statuses = {s.value: sum(1 for m in meetings if m.status is s) for s in MeetingStatus}
     statuses["locked"] = sum(1 for m in live if m.locked)
-    rows, cols, values = charts.occupancy(inst, meetings)
-    labels, series = charts.meetings_per_attendee(inst, meetings)
-    share_labels, share = charts.met_share(inst, meetings)
-    drawn = {
-        "occupancy": charts.heatmap(rows, cols, values, "Table occupancy per slot"),
-        "per_attendee": charts.bars(labels, series, "Meetings per attendee, by role", "meetings per attendee"),
-        "met_share": charts.bars(share_labels, share, "Share of wished weight met, per requester",
-                                 "share met"),
-    }
     counts = {"attendees": len(inst.attendees), "wishes": len(inst.wishes), "tables": len(
         [loc for loc in inst.locations if loc.kind.value == "table"]), "slots": len(inst.slots)}
     return Overview(inst.event.name, counts, figures, statuses, schedules.published_run(event),
-                    schedules.version(event), drawn, RunStore(client).all(event)[:8],
+                    schedules.version(event), occupancy(inst, meetings),
+                    meetings_per_attendee(inst, meetings), met_share(inst, meetings), RunStore(client).all(event)[:8],
                     audit_entries(client, event, inst.event.timezone, 12))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from forum.domain import Attendee, Window, parse_local
 from forum.errors import InvalidInput
 from forum.store import EventStore
+from forum.store.connection import Client
 
 COLUMNS = ("id", "name", "organization", "role", "title", "country", "email", "looking_for",
            "available", "max_meetings", "max_per_day")
@@ -94,8 +95,9 @@ def parse_attendees(text: str) -> tuple[list[Attendee], list[RowError]]:
     return attendees, errors
 
 
-def import_attendees(store: EventStore, event: str, text: str) -> int:
+def import_attendees(client: Client, event: str, text: str) -> int:
     """Add or update the attendees of the CSV `text`; nothing is written when any row is wrong."""
+    store = EventStore(client)
     store.get(event)
     attendees, errors = parse_attendees(text)
     if errors:
@@ -104,15 +106,16 @@ def import_attendees(store: EventStore, event: str, text: str) -> int:
         raise InvalidInput(f"nothing was imported; {len(errors)} row(s) need fixing:\n{listing}{more}")
     if not attendees:
         raise InvalidInput("nothing was imported; the file has no attendee rows")
-    store.entities(event, "attendee").put(*attendees)
+    store.entities(event, Attendee).put(*attendees)
     return len(attendees)
 
 
-def export_attendees(store: EventStore, event: str) -> str:
+def export_attendees(client: Client, event: str) -> str:
+    store = EventStore(client)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
-    for a in sorted(store.entities(event, "attendee").all(), key=lambda a: a.id):
+    for a in sorted(store.entities(event, Attendee).all(), key=lambda a: a.id):
         available = ";".join(f"{w.start:%Y-%m-%dT%H:%M}/{w.end:%Y-%m-%dT%H:%M}" for w in a.available or ())
         writer.writerow([a.id, a.name, a.organization, a.role, a.title, a.country, a.email, a.looking_for,
                          available, a.max_meetings or "", a.max_per_day or ""])

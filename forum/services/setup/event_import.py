@@ -6,13 +6,13 @@ import json
 import time
 from dataclasses import replace
 
-from forum.domain import Instance, Meeting, MeetingStatus
+from forum.domain import Attendee, Instance
 from forum.domain.instance_json import check_references, parse_instance
 from forum.errors import Conflict, InvalidInput
 from forum.store import EventStore
 from forum.store.changes import Change, apply
 from forum.store.connection import Client
-from forum.store.events import INSTANCE_ENTITIES, SCHEDULE_ENTITIES
+from forum.store.events import INSTANCE_ENTITIES, SCHEDULE_ENTITIES, instance_records
 from forum.store.runs import RunStore
 
 KINDS = (*INSTANCE_ENTITIES, *SCHEDULE_ENTITIES)
@@ -28,14 +28,6 @@ def parse_upload(event: str, text: str) -> Instance:
     return parse_instance(doc)
 
 
-def _meetings(inst: Instance) -> list[Meeting]:
-    """`previous` placements become proposed meetings, `fixed` ones accepted."""
-    out = {p.wish: Meeting(p.wish, p.wish, p.slot, p.location) for p in inst.previous}
-    for p in inst.fixed:
-        out[p.wish] = Meeting(p.wish, p.wish, p.slot, p.location, MeetingStatus.ACCEPTED)
-    return list(out.values())
-
-
 def import_event(client: Client, event: str, who: str, text: str) -> int:
     """Check the whole document first, then replace every entity in one MULTI/EXEC. Returns the attendees."""
     inst = parse_upload(event, text)
@@ -45,15 +37,12 @@ def import_event(client: Client, event: str, who: str, text: str) -> int:
         raise Conflict("a solver run is active: cancel it or let it finish before importing")
     present = {a.id for a in inst.attendees}
     # Organizers missing from the file are kept, so nobody locks themselves out by importing.
-    keep = [a for a in store.entities(event, "attendee").all() if a.role == "organizer" and a.id not in present]
+    keep = [a for a in store.entities(event, Attendee).all() if a.role == "organizer" and a.id not in present]
     inst = replace(inst, attendees=(*inst.attendees, *keep))
     check_references(inst)
-    values = dict(zip(INSTANCE_ENTITIES, (inst.slots, inst.locations, inst.attendees, inst.wishes,
-                                          inst.pitch_sessions, inst.projects), strict=True))
 
     def compute() -> Change:
-        return Change(put={**{k: list(v) for k, v in values.items()}, "meeting": _meetings(inst)},
-                      remove={k: store.entities(event, k).ids() for k in KINDS},
+        return Change(put=instance_records(inst), remove={k: store.entities(event, k).ids() for k in KINDS},
                       audit={"at": time.time(), "who": who, "action": "import event", "meeting": "",
                              "detail": f"{len(inst.attendees)} attendees, {len(inst.wishes)} wishes"},
                       event=inst.event)

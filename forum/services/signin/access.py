@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
+from forum.domain import Attendee
 from forum.errors import Forbidden, InvalidInput, TooManyAttempts
 from forum.store import EventStore
 from forum.store.connection import Client
@@ -30,13 +31,13 @@ def _serializer(secret: str) -> URLSafeTimedSerializer:
 
 def create_session(client: Client, event: str, attendee_id: str) -> str:
     """A session for an attendee of the event; returns the `forum_session` cookie value."""
-    attendee = EventStore(client).entities(event, "attendee").get(attendee_id)
+    attendee = EventStore(client).entities(event, Attendee).get(attendee_id)
     return SessionStore(client).create(event, attendee.id, attendee.role)
 
 
 def make_link_token(client: Client, secret: str, event: str, attendee_id: str) -> str:
     """A new sign-in link token; an earlier link keeps working until used or expired."""
-    EventStore(client).entities(event, "attendee").get(attendee_id)
+    EventStore(client).entities(event, Attendee).get(attendee_id)
     nonce = secrets.token_urlsafe(16)
     SessionStore(client).put_nonce(event, nonce, attendee_id, LINK_MAX_AGE)
     return _serializer(secret).dumps({"e": event, "a": attendee_id, "n": nonce})

@@ -10,9 +10,11 @@ from starlette.responses import Response
 
 from forum.errors import InvalidInput
 from forum.services.attendees import directory, requests
-from forum.store import EventStore
-from forum.web.attendee.common import call, page, redis_of, viewer
+from forum.services.connections import Client
+from forum.services.events import get_attendee
+from forum.web.attendee.common import page, viewer
 from forum.web.auth import Viewer
+from forum.web.calls import call, client_of
 
 
 def _search_of(request: Request) -> directory.Search:
@@ -28,7 +30,7 @@ def _search_of(request: Request) -> directory.Search:
 async def people(request: Request) -> Response:
     who = await viewer(request)
     wanted = _search_of(request)
-    found = await call(directory.search, redis_of(request), who.event, who.attendee, wanted)
+    found = await call(directory.search, client_of(request), who.event, who.attendee, wanted)
     return page(request, who, "attendee/people.html", {"found": found, "search": wanted,
                                                         "pager": _pager(request, found)})
 
@@ -44,10 +46,10 @@ def _pager(request: Request, found: directory.Found) -> dict[str, str]:
     return out
 
 
-def profile_context(client: Any, who: Viewer, attendee: str) -> dict[str, Any]:
+def profile_context(client: Client, who: Viewer, attendee: str) -> dict[str, Any]:
     """Everything the profile page shows: the person, the viewer's request to them, the form's choices."""
     person = directory.profile(client, who.event, attendee)
-    me = EventStore(client).entities(who.event, "attendee").get(who.attendee)
+    me = get_attendee(client, who.event, who.attendee)
     mine = [r for r in requests.sent_requests(client, who.event, who.attendee)
             if r.wish.target == person.id and r.wish.requester == who.attendee]
     return {
@@ -60,5 +62,5 @@ def profile_context(client: Any, who: Viewer, attendee: str) -> dict[str, Any]:
 
 async def profile(request: Request) -> Response:
     who = await viewer(request)
-    context = await call(profile_context, redis_of(request), who, request.path_params["attendee"])
+    context = await call(profile_context, client_of(request), who, request.path_params["attendee"])
     return page(request, who, "attendee/person.html", context)

@@ -7,27 +7,26 @@ from starlette.responses import Response
 
 from forum.errors import NotFound
 from forum.services.exports import ics
-from forum.store.agenda import AgendaStore
-from forum.web.attendee.common import call, redis_of, viewer
+from forum.services.exports.feeds import feed_owner
+from forum.web.attendee.common import viewer
+from forum.web.calls import call, client_of
 
 ICS = "text/calendar; charset=utf-8"
 
 
 def _answer(body: str, event: str) -> Response:
-    headers = {"Content-Disposition": f'inline; filename="{event}-agenda.ics"', "Cache-Control": "private, no-store",
-               "X-Content-Type-Options": "nosniff"}
-    return Response(body, media_type=ICS, headers=headers)
+    return Response(body, media_type=ICS, headers={"Content-Disposition": f'inline; filename="{event}-agenda.ics"'})
 
 
 async def download(request: Request) -> Response:
     who = await viewer(request)
-    return _answer(await call(ics.calendar, redis_of(request), who.event, who.attendee), who.event)
+    return _answer(await call(ics.calendar, client_of(request), who.event, who.attendee), who.event)
 
 
 async def subscription(request: Request) -> Response:
     """Calendar apps send no cookie: the unguessable key in the address says whose schedule it is."""
     event, key = request.path_params["event"], request.path_params["key"]
-    owner = await call(AgendaStore(redis_of(request), event).owner_of_feed, key)
+    owner = await call(feed_owner, client_of(request), event, key)
     if owner is None:
         raise NotFound("There is no such calendar.")
-    return _answer(await call(ics.calendar, redis_of(request), event, owner), event)
+    return _answer(await call(ics.calendar, client_of(request), event, owner), event)

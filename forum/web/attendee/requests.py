@@ -11,14 +11,18 @@ from forum.checker.rules import is_live
 from forum.domain import WishStatus
 from forum.errors import InvalidInput, NotFound
 from forum.services.attendees import agenda, requests
-from forum.web.attendee.common import back_to, call, field, page, posted, redis_of, shows_problems, viewer
+from forum.services.connections import Client
+from forum.web.attendee.common import back_to, page, posted, viewer
 from forum.web.attendee.directory import profile_context
+from forum.web.calls import call, client_of
+from forum.web.errors import status_of
+from forum.web.forms import field, texts
 
 PAGE_SIZE = 40  # requests to answer per page
 ANSWERED_SHOWN = 100
 
 
-def _context(client: Any, event: str, attendee: str, number: int) -> dict[str, Any]:
+def _context(client: Client, event: str, attendee: str, number: int) -> dict[str, Any]:
     """Sent requests with their meeting if one is scheduled; received ones to answer (a page at a time) and answered.
 
     A pending request that already has a proposed meeting is answered on the agenda, as that meeting.
@@ -44,34 +48,31 @@ async def my_requests(request: Request) -> Response:
         raise InvalidInput("There is no such page.") from None
     if not 1 <= number <= 10_000:
         raise InvalidInput("There is no such page.")
-    context = await call(_context, redis_of(request), who.event, who.attendee, number)
+    context = await call(_context, client_of(request), who.event, who.attendee, number)
     return page(request, who, "attendee/requests.html", context)
 
 
-@shows_problems
 async def ask(request: Request) -> Response:
     """Create a request; a mistake shows the profile again with the message and what was typed."""
     who, form = await posted(request)
     asked = requests.RequestForm(
         target=field(form, "target"), importance=field(form, "importance"), message=field(form, "message"),
-        colleagues=tuple(v for v in form.getlist("colleagues") if isinstance(v, str)),
-        days=tuple(v for v in form.getlist("days") if isinstance(v, str)),
+        colleagues=texts(form, "colleagues"), days=texts(form, "days"),
     )
     try:
-        await call(requests.create_request, redis_of(request), who.event, who.attendee, asked)
+        await call(requests.create_request, client_of(request), who.event, who.attendee, asked)
     except InvalidInput as exc:
         try:
-            context = await call(profile_context, redis_of(request), who, asked.target)
+            context = await call(profile_context, client_of(request), who, asked.target)
         except NotFound:
             raise exc from None  # no profile to show the form on: the plain error page says it
         context.update(error=exc.message, form={"importance": asked.importance, "message": asked.message[:500],
                                                 "colleagues": list(asked.colleagues), "days": list(asked.days)})
-        return page(request, who, "attendee/person.html", context, status=exc.status)
+        return page(request, who, "attendee/person.html", context, status=status_of(exc))
     return back_to(request, form, "requests", "sent")
 
 
-@shows_problems
 async def withdraw(request: Request) -> Response:
     who, form = await posted(request)
-    await call(requests.withdraw, redis_of(request), who.event, who.attendee, request.path_params["wish"])
+    await call(requests.withdraw, client_of(request), who.event, who.attendee, request.path_params["wish"])
     return back_to(request, form, "requests", "withdrawn")

@@ -1,9 +1,10 @@
-"""The organizer console: event setup, attendees, solver runs, meetings, who is left out, exports."""
+"""The organizer console: event setup, attendees, solver runs, meetings, who is left out, exports; and the runs API."""
 
 from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
+import forum.web.organizer.api_runs as api_runs
 import forum.web.organizer.attendees as attendees
 import forum.web.organizer.dashboard as dashboard
 import forum.web.organizer.exports as exports
@@ -21,3 +22,6 @@ routes: list[BaseRoute] = [
     *left_out.routes,
     *exports.routes,
 ]
+
+# The JSON API answers with JSON, errors included; the pages above redirect to sign in.
+api_routes: list[BaseRoute] = [*api_runs.routes]

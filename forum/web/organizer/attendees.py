@@ -10,17 +10,20 @@ from starlette.routing import Route
 from forum.services.setup import attendee_csv, event_setup
 from forum.services.signin import invitations
 from forum.web.auth import Viewer
-from forum.web.organizer.common import act, base, call, organizer, read_form, render, text, upload
+from forum.web.calls import call, client_of, settings_of
+from forum.web.forms import field, upload
+from forum.web.organizer.common import act, base, organizer, posted, render
+from forum.web.organizer.setup_forms import caps_of
 
 
 def origin(request: Request) -> str:
-    return str(request.app.state.settings.public_origin or str(request.base_url))
+    return str(settings_of(request).public_origin or str(request.base_url))
 
 
 async def page(request: Request, viewer: Viewer, error: str = "", status: int = 200,
                invite: invitations.Invitation | None = None) -> Response:
     query = request.query_params.get("q", "")[:100]
-    people, total = await call(invitations.attendees_page, request.app.state.redis, viewer.event, query)
+    people, total = await call(invitations.attendees_page, client_of(request), viewer.event, query)
     return render(request, "organizer/attendees.html", viewer, {
         "people": people, "total": total, "q": query, "invite": invite, "section": "attendees", "error": error,
     }, status)
@@ -31,49 +34,46 @@ async def show(request: Request) -> Response:
 
 
 async def import_csv(request: Request) -> Response:
-    store = request.app.state.store
-
     async def run(viewer: Viewer, form: FormData) -> str:
         content = await upload(form, "attendees")
-        count = await call(attendee_csv.import_attendees, store, viewer.event, content)
+        count = await call(attendee_csv.import_attendees, client_of(request), viewer.event, content)
         return f"Imported {count} attendees."
 
     return await act(request, page, run, f"{base(request.path_params['event'])}/attendees")
 
 
+def _csv(body: str, name: str) -> Response:
+    return Response(body, media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": f'attachment; filename="{name}"'})
+
+
 async def export_csv(request: Request) -> Response:
     viewer = await organizer(request)
-    body = await call(attendee_csv.export_attendees, request.app.state.store, viewer.event)
-    return Response(body, media_type="text/csv; charset=utf-8",
-                    headers={"content-disposition": f'attachment; filename="{viewer.event}-attendees.csv"'})
+    body = await call(attendee_csv.export_attendees, client_of(request), viewer.event)
+    return _csv(body, f"{viewer.event}-attendees.csv")
 
 
 async def make_link(request: Request) -> Response:
     """A fresh link for one attendee, shown on the page to copy into a message."""
-    viewer = await organizer(request)
-    form = await read_form(request)
-    who = text(form, "attendee", 100)
-    secret = request.app.state.settings.secret_key
-    invite = await call(invitations.invitation, request.app.state.redis, secret, origin(request), viewer.event, who)
+    viewer, form = await posted(request)
+    who = field(form, "attendee", 100)
+    secret = settings_of(request).secret_key
+    invite = await call(invitations.invitation, client_of(request), secret, origin(request), viewer.event, who)
     return await page(request, viewer, invite=invite)
 
 
 async def links_csv(request: Request) -> Response:
-    viewer = await organizer(request)
-    await read_form(request)
-    body = await call(invitations.invitations_csv, request.app.state.redis, request.app.state.settings.secret_key,
+    viewer, _ = await posted(request)
+    body = await call(invitations.invitations_csv, client_of(request), settings_of(request).secret_key,
                       origin(request), viewer.event)
-    return Response(body, media_type="text/csv; charset=utf-8",
-                    headers={"content-disposition": f'attachment; filename="{viewer.event}-sign-in-links.csv"'})
+    return _csv(body, f"{viewer.event}-sign-in-links.csv")
 
 
 async def caps(request: Request) -> Response:
-    client = request.app.state.redis
-
     async def run(viewer: Viewer, form: FormData) -> str:
-        who = text(form, "attendee", 100)
-        await call(event_setup.set_attendee_caps, client, viewer.event, viewer.attendee, who,
-                   text(form, "max_meetings", 10), text(form, "max_per_day", 10))
+        who = field(form, "attendee", 100)
+        await call(event_setup.set_attendee_caps, client_of(request), viewer.event, viewer.attendee, who,
+                   caps_of(form))
         return f"Caps saved for {who}."
 
     return await act(request, page, run, f"{base(request.path_params['event'])}/attendees")

@@ -8,13 +8,15 @@ from starlette.routing import Route
 
 from forum.services.schedule.overview import overview
 from forum.web.auth import Viewer
-from forum.web.organizer.common import call, organizer, render
+from forum.web.calls import call, client_of
+from forum.web.organizer.common import organizer, render
+from forum.web.views.figures_view import dashboard_charts
 
 
 async def page(request: Request, viewer: Viewer, error: str = "", status: int = 200) -> Response:
-    found = await call(overview, request.app.state.redis, viewer.event)
-    return render(request, "organizer/dashboard.html", viewer, {"o": found, "section": "dashboard",
-                                                                 "error": error}, status)
+    found = await call(overview, client_of(request), viewer.event)
+    return render(request, "organizer/dashboard.html", viewer, {
+        "o": found, "charts": dashboard_charts(found), "section": "dashboard", "error": error}, status)
 
 
 async def dashboard(request: Request) -> Response:

@@ -7,7 +7,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from forum.services.exports import tables as exports
-from forum.web.organizer.common import call, organizer, render
+from forum.web.calls import call, client_of
+from forum.web.organizer.common import organizer, render
 
 
 def _file(body: str, media: str, name: str) -> Response:
@@ -21,25 +22,25 @@ async def show(request: Request) -> Response:
 
 async def schedule_csv(request: Request) -> Response:
     viewer = await organizer(request)
-    body = await call(exports.schedule_csv, request.app.state.redis, viewer.event)
+    body = await call(exports.schedule_csv, client_of(request), viewer.event)
     return _file(body, "text/csv; charset=utf-8", f"{viewer.event}-schedule.csv")
 
 
 async def instance_json(request: Request) -> Response:
     viewer = await organizer(request)
-    body = await call(exports.instance_json, request.app.state.redis, viewer.event)
+    body = await call(exports.instance_json, client_of(request), viewer.event)
     return _file(body, "application/json", f"{viewer.event}-instance.json")
 
 
 async def schedule_json(request: Request) -> Response:
     viewer = await organizer(request)
-    body = await call(exports.schedule_json, request.app.state.redis, viewer.event)
+    body = await call(exports.schedule_json, client_of(request), viewer.event)
     return _file(body, "application/json", f"{viewer.event}-schedule.json")
 
 
 async def sheets(request: Request) -> Response:
     viewer = await organizer(request)
-    found = await call(exports.table_sheets, request.app.state.redis, viewer.event)
+    found = await call(exports.table_sheets, client_of(request), viewer.event)
     return render(request, "organizer/sheets.html", viewer, {"sheets": found, "section": "exports"})
 
 

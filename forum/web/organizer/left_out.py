@@ -2,21 +2,41 @@
 
 from __future__ import annotations
 
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from forum.services.schedule import left_out
-from forum.web.organizer.common import call, organizer, render
+from forum.services.schedule import left_out, meeting_admin
+from forum.web.auth import Viewer
+from forum.web.calls import call, client_of
+from forum.web.forms import field
+from forum.web.organizer.common import act, base, organizer, render
 
 SHOWN = 300
 
 
-async def show(request: Request) -> Response:
-    viewer = await organizer(request)
-    found = await call(left_out.for_event, request.app.state.redis, viewer.event)
+async def page(request: Request, viewer: Viewer, error: str = "", status: int = 200) -> Response:
+    found = await call(left_out.for_event, client_of(request), viewer.event)
     return render(request, "organizer/left_out.html", viewer, {"lo": found, "rows": found.unmet[:SHOWN],
-                                                                "section": "left_out"})
+                                                                "section": "left_out", "error": error}, status)
 
 
-routes = [Route("/e/{event}/organizer/left-out", show, methods=["GET"])]
+async def show(request: Request) -> Response:
+    return await page(request, await organizer(request))
+
+
+async def place(request: Request) -> Response:
+    """The nearest fix, taken: the unmet request gets a proposed, locked meeting there (the checker rechecks)."""
+    async def work(viewer: Viewer, form: FormData) -> str:
+        wish, slot, table = field(form, "wish", 100), field(form, "slot", 100), field(form, "location", 100)
+        await call(meeting_admin.place, client_of(request), viewer.event, wish, slot, table, viewer.attendee)
+        return f"Request {wish} placed at {slot}, {table}, and locked."
+
+    return await act(request, page, work, f"{base(request.path_params['event'])}/left-out")
+
+
+routes = [
+    Route("/e/{event}/organizer/left-out", show, methods=["GET"]),
+    Route("/e/{event}/organizer/left-out/place", place, methods=["POST"]),
+]

@@ -10,43 +10,37 @@ from starlette.routing import Route
 from forum.services.runs import lifecycle as runs
 from forum.services.runs import publish
 from forum.services.runs.compare import compare_runs
-from forum.services.runs.registry import open_queue
+from forum.services.runs.queries import run_state, runs_listing
 from forum.web.auth import Viewer
-from forum.web.organizer.common import act, base, call, organizer, render, text
+from forum.web.calls import call, client_of, jobs_of, settings_of
+from forum.web.forms import field
+from forum.web.organizer.common import act, base, organizer, render
 from forum.web.views import run_view
+from forum.web.views.figures_view import comparison_chart
 
 WEIGHT_NAMES = tuple(run_view.DEFAULT_WEIGHTS)
 
 
 async def page(request: Request, viewer: Viewer, error: str = "", status: int = 200) -> Response:
-    found, published = await call(run_view.runs_page, request.app.state.redis, viewer.event)
+    found = await call(runs_listing, client_of(request), viewer.event)
     return render(request, "organizer/runs.html", viewer, {
-        "runs": found, "published": published, "weights": run_view.DEFAULT_WEIGHTS, "section": "runs",
-        "time_limit": request.app.state.settings.solver_time_limit, "error": error}, status)
+        "runs": found.runs, "published": found.published, "weights": run_view.DEFAULT_WEIGHTS, "section": "runs",
+        "time_limit": settings_of(request).solver_time_limit, "error": error}, status)
 
 
 async def show(request: Request) -> Response:
     return await page(request, await organizer(request))
 
 
-def _start(request: Request, viewer: Viewer, form: dict[str, str]) -> str:
-    settings = request.app.state.settings
-    jobs = open_queue(settings.redis_url, settings.queue_name)
-    try:
-        run = runs.start_run(request.app.state.redis, jobs, viewer.event, form.get("time_limit", ""),
-                             run_view.weights_from(form))
-    finally:
-        jobs.close()
-    return run.id
-
-
 async def start(request: Request) -> Response:
     started: list[str] = []
 
     async def work(viewer: Viewer, form: FormData) -> str:
-        fields = {name: text(form, name, 20) for name in ("time_limit", *WEIGHT_NAMES)}
-        started.append(await call(_start, request, viewer, fields))
-        return f"Run {started[0]} started."
+        fields = {name: field(form, name, 20) for name in ("time_limit", *WEIGHT_NAMES)}
+        run = await call(runs.start_run, client_of(request), jobs_of(request), viewer.event, fields["time_limit"],
+                         run_view.weights_from(fields))
+        started.append(run.id)
+        return f"Run {run.id} started."
 
     response = await act(request, page, work, f"{base(request.path_params['event'])}/runs")
     if started and response.status_code == 303:
@@ -55,7 +49,7 @@ async def start(request: Request) -> Response:
 
 
 async def run_page(request: Request, viewer: Viewer, error: str = "", status: int = 200) -> Response:
-    found = await call(run_view.view, request.app.state.redis, viewer.event, request.path_params["run"])
+    found = run_view.view(await call(run_state, client_of(request), viewer.event, request.path_params["run"]))
     return render(request, "organizer/run.html", viewer, {"v": found, "section": "runs", "error": error}, status)
 
 
@@ -66,23 +60,15 @@ async def detail(request: Request) -> Response:
 async def live(request: Request) -> Response:
     """The run's changing part alone, which organizer.js swaps in when the organizer stream says it moved."""
     viewer = await organizer(request)
-    found = await call(run_view.view, request.app.state.redis, viewer.event, request.path_params["run"])
+    found = run_view.view(await call(run_state, client_of(request), viewer.event, request.path_params["run"]))
     return render(request, "organizer/_run_live.html", viewer, {"v": found})
-
-
-def _cancel(request: Request, viewer: Viewer) -> str:
-    settings = request.app.state.settings
-    jobs = open_queue(settings.redis_url, settings.queue_name)
-    try:
-        run = runs.cancel_run(request.app.state.redis, jobs, viewer.event, request.path_params["run"])
-    finally:
-        jobs.close()
-    return f"Run {run.id}: stop requested." if run.status.value == "running" else f"Run {run.id} cancelled."
 
 
 async def cancel(request: Request) -> Response:
     async def work(viewer: Viewer, form: FormData) -> str:
-        return await call(_cancel, request, viewer)  # type: ignore[no-any-return]
+        run = await call(runs.cancel_run, client_of(request), jobs_of(request), viewer.event,
+                         request.path_params["run"])
+        return f"Run {run.id}: stop requested." if run.status.value == "running" else f"Run {run.id} cancelled."
 
     back = f"{base(request.path_params['event'])}/runs/{request.path_params['run']}"
     return await act(request, run_page, work, back)
@@ -90,7 +76,7 @@ async def cancel(request: Request) -> Response:
 
 async def publish_run(request: Request) -> Response:
     async def work(viewer: Viewer, form: FormData) -> str:
-        done = await call(publish.publish_run, request.app.state.redis, viewer.event, request.path_params["run"])
+        done = await call(publish.publish_run, client_of(request), viewer.event, request.path_params["run"])
         return (f"Published {done['run']} (version {done['version']}): {done.get('added', 0)} added, "
                 f"{done.get('moved', 0)} moved, {done.get('removed', 0)} removed.")
 
@@ -101,8 +87,9 @@ async def publish_run(request: Request) -> Response:
 async def compare(request: Request) -> Response:
     viewer = await organizer(request)
     left, right = request.query_params.get("left", "")[:60], request.query_params.get("right", "")[:60]
-    found = await call(compare_runs, request.app.state.redis, viewer.event, left, right)
-    return render(request, "organizer/compare.html", viewer, {"c": found, "section": "runs"})
+    found = await call(compare_runs, client_of(request), viewer.event, left, right)
+    return render(request, "organizer/compare.html", viewer, {"c": found, "chart": comparison_chart(found),
+                                                               "section": "runs"})
 
 
 routes = [

@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Awaitable, Callable
 
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from forum.services.connections import Client
 from forum.services.setup import event_import, event_setup
+from forum.services.setup.setup_state import setup_state
 from forum.web.auth import Viewer
-from forum.web.organizer.common import act, base, call, organizer, render, text, upload
+from forum.web.calls import call, client_of
+from forum.web.forms import field, upload
+from forum.web.organizer import setup_forms
+from forum.web.organizer.common import act, base, organizer, render
 from forum.web.views.setup_view import setup_view
-
-SLOT_FIELDS = ("days", "start", "end", "minutes", "breaks")
-PITCH_FIELDS = ("id", "name", "room", "day", "start", "count", "minutes", "panel", "projects")
 
 
 async def page(request: Request, viewer: Viewer, error: str = "", status: int = 200) -> Response:
-    found = await call(setup_view, request.app.state.redis, viewer.event)
+    found = setup_view(await call(setup_state, client_of(request), viewer.event))
     return render(request, "organizer/setup.html", viewer, {"s": found, "section": "setup", "error": error}, status)
 
 
@@ -28,45 +29,42 @@ async def show(request: Request) -> Response:
     return await page(request, await organizer(request))
 
 
-def _post(work: Callable[[Any, Viewer, FormData], str]) -> Callable[[Request], Any]:
+def _post(work: Callable[[Client, Viewer, FormData], str]) -> Callable[[Request], Awaitable[Response]]:
+    """A setup form's handler: parse and apply off the event loop, then back to the setup page."""
     async def handler(request: Request) -> Response:
-        client = request.app.state.redis
-
         async def run(viewer: Viewer, form: FormData) -> str:
-            return await call(work, client, viewer, form)  # type: ignore[no-any-return]
+            return await call(work, client_of(request), viewer, form)
 
         return await act(request, page, run, f"{base(request.path_params['event'])}/setup")
 
     return handler
 
 
-def _slots(client: Any, viewer: Viewer, form: FormData) -> str:
-    count = event_setup.set_slots(client, viewer.event, viewer.attendee, {k: text(form, k) for k in SLOT_FIELDS})
+def _slots(client: Client, viewer: Viewer, form: FormData) -> str:
+    count = event_setup.set_slots(client, viewer.event, viewer.attendee, setup_forms.slot_plan(form))
     return f"Saved {count} meeting slots."
 
 
-def _tables(client: Any, viewer: Viewer, form: FormData) -> str:
-    return f"Saved {event_setup.set_tables(client, viewer.event, viewer.attendee, text(form, 'tables'))} tables."
+def _tables(client: Client, viewer: Viewer, form: FormData) -> str:
+    areas = setup_forms.table_areas(field(form, "tables"))
+    return f"Saved {event_setup.set_tables(client, viewer.event, viewer.attendee, areas)} tables."
 
 
-def _pitch(client: Any, viewer: Viewer, form: FormData) -> str:
-    session = event_setup.pitch_session(client, viewer.event, viewer.attendee, {k: text(form, k) for k in PITCH_FIELDS})
+def _pitch(client: Client, viewer: Viewer, form: FormData) -> str:
+    session = event_setup.pitch_session(client, viewer.event, viewer.attendee, setup_forms.pitch_plan(form))
     return f"Saved pitch session {session.id} with {len(session.slots)} pitch slots."
 
 
-def _caps(client: Any, viewer: Viewer, form: FormData) -> str:
-    role = text(form, "role", 40)
-    count = event_setup.set_caps(client, viewer.event, viewer.attendee, role, text(form, "max_meetings", 10),
-                                 text(form, "max_per_day", 10))
+def _caps(client: Client, viewer: Viewer, form: FormData) -> str:
+    role = field(form, "role", 40)
+    count = event_setup.set_caps(client, viewer.event, viewer.attendee, role, setup_forms.caps_of(form))
     return f"Caps saved for {count} attendees with the role {role}."
 
 
 async def import_event(request: Request) -> Response:
-    client = request.app.state.redis
-
     async def run(viewer: Viewer, form: FormData) -> str:
         content = await upload(form, "instance")
-        count = await call(event_import.import_event, client, viewer.event, viewer.attendee, content)
+        count = await call(event_import.import_event, client_of(request), viewer.event, viewer.attendee, content)
         return f"Imported the event: {count} attendees."
 
     return await act(request, page, run, f"{base(request.path_params['event'])}/setup")

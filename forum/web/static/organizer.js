@@ -84,3 +84,8 @@
     if (box && box.getAttribute("data-active") === "yes") refresh();
   }, 3000);
 })();
+
+// Print buttons (table sheets): a listener, since the CSP forbids inline onclick handlers.
+document.addEventListener("click", function (e) {
+  if (e.target instanceof Element && e.target.closest("[data-print]")) window.print();
+});

@@ -1,15 +1,10 @@
-"""Server-rendered SVG charts (pure functions of plain numbers) and the figures of a schedule they draw."""
+"""Server-rendered SVG charts: pure functions of plain numbers (the services compute the series)."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from html import escape
 
-from forum.checker.rules import is_live
-from forum.domain import Instance, LocationKind, Meeting, SlotKind
-
 PALETTE = ("#b0122b", "#1f6fb2", "#2e8b57", "#d08c00", "#6a4c93", "#555555", "#c05780")
-MAX_ROWS = 40  # above this many tables the heatmap shows areas instead
 
 
 def _svg(width: int, height: int, title: str, body: list[str]) -> str:
@@ -124,54 +119,6 @@ def curve(points: list[tuple[float, float, float | None]], title: str) -> str:
     body += [_text(left + 10, top + 12, "value", size=10, extra=f'fill="{PALETTE[0]}"'),
              _text(left + 60, top + 12, "bound", size=10, extra=f'fill="{PALETTE[1]}"')]
     return _svg(width, height, title, body)
-
-
-def occupancy(inst: Instance, meetings: list[Meeting]) -> tuple[list[str], list[str], list[list[float]]]:
-    """Share of tables used per slot: per table when there are few, per area otherwise."""
-    slots = sorted((s for s in inst.slots if s.kind is SlotKind.MEETING), key=lambda s: (s.start, s.id))
-    tables = sorted((loc for loc in inst.locations if loc.kind is LocationKind.TABLE), key=lambda t: (t.area, t.id))
-    by_area = len(tables) > MAX_ROWS
-    group = {t.id: (f"area {t.area or '-'}" if by_area else (t.name if t.name and len(t.name) <= 18 else t.id))
-             for t in tables}
-    rows = list(dict.fromkeys(group[t.id] for t in tables))
-    size = Counter(group.values())
-    used: dict[tuple[str, str], int] = defaultdict(int)
-    for m in meetings:
-        if is_live(m) and m.location in group:
-            used[(group[m.location], m.slot)] += 1
-    values = [[used[(row, s.id)] / size[row] for s in slots] for row in rows]
-    return rows, [f"{s.start:%d/%m %H:%M}" for s in slots], values
-
-
-def meetings_per_attendee(inst: Instance, meetings: list[Meeting]) -> tuple[list[str], dict[str, list[int]]]:
-    """How many attendees of each role have 0, 1, 2... meetings."""
-    wishes = {w.id: w for w in inst.wishes}
-    count: Counter[str] = Counter()
-    for m in meetings:
-        if is_live(m) and m.wish in wishes:
-            count.update(wishes[m.wish].participants)
-    people = [a for a in inst.attendees if a.role != "organizer"]
-    top = max((count[a.id] for a in people), default=0)
-    series: dict[str, list[int]] = {}
-    for a in sorted(people, key=lambda a: a.role):
-        series.setdefault(a.role, [0] * (top + 1))[count[a.id]] += 1
-    return [str(n) for n in range(top + 1)], series
-
-
-def met_share(inst: Instance, meetings: list[Meeting]) -> tuple[list[str], dict[str, list[int]]]:
-    """Requesters by the share of their wished weight that is met, in fifths."""
-    met = {m.wish for m in meetings if is_live(m)}
-    asked: Counter[str] = Counter()
-    got: Counter[str] = Counter()
-    for w in inst.wishes:
-        asked[w.requester] += w.weight
-        got[w.requester] += w.weight if w.id in met else 0
-    labels = ["0%", "1–20%", "21–40%", "41–60%", "61–80%", "81–99%", "100%"]
-    counts = [0] * len(labels)
-    for who, total in asked.items():
-        share = got[who] / total
-        counts[0 if share == 0 else 6 if share >= 1 else 1 + min(4, int(share * 100 - 1e-9) // 20)] += 1
-    return labels, {"requesters": counts}
 
 
 def paired_shares(labels: list[str], left: list[float], right: list[float], names: tuple[str, str],

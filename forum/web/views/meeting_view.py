@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from forum.domain import LocationKind, Meeting, SlotKind
-from forum.store import EventStore
-from forum.store.connection import Client
-from forum.store.schedule import ScheduleStore
+from forum.domain import Meeting, SlotKind
+from forum.services.schedule.listing import ScheduleListing
 
 LIMIT = 200  # rows on one page; filter to find the rest
 
@@ -28,15 +26,12 @@ class MeetingsView:
     tables: list[tuple[str, str]]
 
 
-def meetings_view(client: Client, event: str, query: str, status: str = "") -> MeetingsView:
-    store = EventStore(client)
-    slots = {s.id: s for s in store.entities(event, "slot").all()}
-    tables = {loc.id: loc for loc in store.entities(event, "location").all() if loc.kind is LocationKind.TABLE}
-    wishes = {w.id: w for w in store.entities(event, "wish").all()}
-    names = {a.id: a.name for a in store.entities(event, "attendee").all()}
+def meetings_view(found: ScheduleListing, query: str, status: str = "") -> MeetingsView:
+    """The meetings whose id, time, table or names contain `query`, with `status` if given; by time and table."""
+    slots, tables, wishes, names = found.slots, found.tables, found.wishes, found.names
     words = query.strip().lower()[:100]
     rows = []
-    for m in ScheduleStore(client).meetings(event):
+    for m in found.meetings:
         slot, wish = slots.get(m.slot), wishes.get(m.wish)
         when = f"{slot.start:%a %d %b %H:%M}" if slot else m.slot
         table = tables[m.location].name if m.location in tables and tables[m.location].name else m.location

@@ -8,9 +8,7 @@ from typing import Any
 
 from forum.domain import RunStatus, SolverRun, Weights
 from forum.errors import InvalidInput
-from forum.services.runs.lifecycle import list_runs, run_detail
-from forum.store.connection import Client
-from forum.store.schedule import ScheduleStore
+from forum.services.runs.queries import RunState
 from forum.web.views import charts
 
 DEFAULT_WEIGHTS = {f.name: f.default for f in fields(Weights)}
@@ -42,10 +40,8 @@ def weights_from(form: dict[str, str]) -> dict[str, int]:
     return out
 
 
-def view(client: Client, event: str, run_id: str) -> RunView:
-    detail = run_detail(client, event, run_id)
-    run = next(r for r in list_runs(client, event) if r.id == run_id)
-    points = detail["progress"]
+def view(found: RunState) -> RunView:
+    run, points = found.run, found.progress
     latest = points[-1] if points else {}
     active = run.status in ACTIVE
     elapsed = float(latest.get("elapsed", 0.0)) if active else run.time_limit
@@ -55,9 +51,4 @@ def view(client: Client, event: str, run_id: str) -> RunView:
     curve = charts.curve([(float(p.get("elapsed", 0)), float(p.get("value", 0)),
                            None if p.get("bound") is None else float(p["bound"])) for p in points],
                          f"Run {run.id}: value and bound")
-    publishable = not active and ScheduleStore(client).draft(event, run.id) is not None
-    return RunView(run, bool(detail["published"]), active, publishable, percent, latest, curve)
-
-
-def runs_page(client: Client, event: str) -> tuple[list[SolverRun], str | None]:
-    return list_runs(client, event), ScheduleStore(client).published_run(event)
+    return RunView(run, found.published, active, not active and found.has_schedule, percent, latest, curve)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from forum.domain import Attendee, LocationKind, PitchSession, Slot, SlotKind
-from forum.store import EventStore
-from forum.store.connection import Client
+from forum.domain import Attendee, PitchSession, Slot
+from forum.services.setup.setup_state import SetupState
 
 
 @dataclass(frozen=True)
@@ -38,23 +37,20 @@ def _caps(person: Attendee) -> str:
     return total + ("" if person.max_per_day is None else f", {person.max_per_day} per day")
 
 
-def setup_view(client: Client, event: str) -> SetupView:
-    store = EventStore(client)
-    slots = sorted((s for s in store.entities(event, "slot").all() if s.kind is SlotKind.MEETING),
-                   key=lambda s: s.start)
-    tables = [loc for loc in store.entities(event, "location").all() if loc.kind is LocationKind.TABLE]
-    people = store.entities(event, "attendee").all()
+def setup_view(found: SetupState) -> SetupView:
+    """The form's current values: the first day's hours stand for every day (saving gives all days the same)."""
+    slots, people = found.meeting_slots, found.attendees
     first_of: dict[str, Attendee] = {}
     for a in people:
         first_of.setdefault(a.role, a)
     roles = Counter(a.role for a in people)
     return SetupView(
-        store.get(event).name, sorted({f"{s.start:%Y-%m-%d}" for s in slots}), len(slots),
-        min((f"{s.start:%H:%M}" for s in slots), default="09:00"), max((f"{s.end:%H:%M}" for s in slots),
-                                                                        default="18:00"),
+        found.event.name, sorted({f"{s.start:%Y-%m-%d}" for s in slots}), len(slots),
+        min((f"{s.start:%H:%M}" for s in slots), default="09:00"),
+        max((f"{s.end:%H:%M}" for s in slots), default="18:00"),
         int((slots[0].end - slots[0].start).total_seconds() // 60) if slots else 30,
-        sorted(Counter(t.area or "-" for t in tables).items()),
-        sorted(store.entities(event, "pitch_session").all(), key=lambda s: s.id),
+        sorted(Counter(t.area or "-" for t in found.tables).items()),
+        found.sessions,
         [(role, n, _caps(first_of[role])) for role, n in sorted(roles.items())],
         breaks_of(slots),
     )

@@ -46,7 +46,7 @@ def load(store: EventStore, event: str = EVENT) -> None:
 def session(store: EventStore, attendee: str, event: str = EVENT) -> tuple[str, str]:
     """(cookie, csrf) of a fresh session for `attendee`."""
     sessions = SessionStore(store.client)
-    role = store.entities(event, "attendee").get(attendee).role
+    role = store.entities(event, Attendee).get(attendee).role
     cookie = sessions.create(event, attendee, role)
     record = sessions.get(cookie)
     assert record is not None
@@ -57,10 +57,9 @@ def place(store: EventStore, wish: str, slot: str = "d0-540", table: str = "T1",
           status: MeetingStatus = MeetingStatus.PROPOSED, event: str = EVENT) -> Meeting:
     """Put a meeting in the published schedule directly, as a publish would."""
     meeting = Meeting(wish, wish, slot, table, status)
-    store.entities(event, "meeting").put(meeting)
+    store.entities(event, Meeting).put(meeting)
     return meeting
 
 
 def wish(store: EventStore, ident: str, event: str = EVENT) -> Wish:
-    found: Wish = store.entities(event, "wish").get(ident)
-    return found
+    return store.entities(event, Wish).get(ident)

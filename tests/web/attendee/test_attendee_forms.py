@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from forum.domain import Wish
 from forum.services.attendees.requests import RequestForm, create_request
 from tests.web.attendee.conftest import Visitor
 from tests.web.attendee.market import EVENT, place
@@ -141,4 +142,4 @@ def test_redirect_back_stays_on_this_event(visitor: Visitor) -> None:
         response = visitor.post("/e/lille/requests/w-other/answer", {"decision": "decline", "back": back})
         if response.status_code == 303:
             assert response.headers["location"].startswith("/e/lille/agenda")
-        visitor.store.entities(EVENT, "wish").put(visitor.store.entities(EVENT, "wish").get("w-other"))
+        visitor.store.entities(EVENT, Wish).put(visitor.store.entities(EVENT, Wish).get("w-other"))

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from forum.domain import Attendee, MeetingStatus, PitchPlacement, PitchSession, Project, Slot, SlotKind, Window
+from forum.domain import (
+    Attendee,
+    Location,
+    LocationKind,
+    MeetingStatus,
+    PitchPlacement,
+    PitchSession,
+    Project,
+    Slot,
+    SlotKind,
+    Window,
+)
 from forum.services.attendees.requests import RequestForm, create_request
 from tests.web.attendee.conftest import Visitor
 from tests.web.attendee.market import DAY1, EVENT, place
@@ -32,7 +43,7 @@ def test_directory_filters(visitor: Visitor, query: str, expected: list[str]) ->
 
 def test_directory_pages_keep_the_filters(visitor: Visitor) -> None:
     crowd = [Attendee(f"x{i:02}", f"Buyer {i:02}", "Big TV", "buyer", country="FR") for i in range(45)]
-    visitor.store.entities(EVENT, "attendee").put(*crowd)
+    visitor.store.entities(EVENT, Attendee).put(*crowd)
     first = visitor.sign_in("p1").client.get("/e/lille/people?q=big&country=FR").text
     assert len(_names(first)) == 30 and "1 / 2" in first and "?q=big&amp;country=FR&amp;page=2" in first
     second = visitor.client.get("/e/lille/people?q=big&country=FR&page=2").text
@@ -50,14 +61,11 @@ def test_agenda_shows_next_meeting_and_pitches_by_day(visitor: Visitor) -> None:
     wish = create_request(visitor.store.client, EVENT, "p1", RequestForm("b1", "must"))
     place(visitor.store, wish.id, "d1-600", "T2", MeetingStatus.ACCEPTED)
     start = DAY1.replace(hour=14)
-    room = visitor.store.entities(EVENT, "location")
-    from forum.domain import Location, LocationKind
-
-    room.put(Location("R1", LocationKind.ROOM, "Pitch room"))
-    visitor.store.entities(EVENT, "slot").put(Slot("pitch1", Window(start, start.replace(minute=15)), SlotKind.PITCH))
-    visitor.store.entities(EVENT, "pitch_session").put(PitchSession("ps1", "R1", ("b1",), ("pitch1",), "Drama"))
-    visitor.store.entities(EVENT, "project").put(Project("pr1", "Les Mines", ("p1",)))
-    visitor.store.entities(EVENT, "pitch").put(PitchPlacement("pr1", "pitch1"))
+    visitor.store.entities(EVENT, Location).put(Location("R1", LocationKind.ROOM, "Pitch room"))
+    visitor.store.entities(EVENT, Slot).put(Slot("pitch1", Window(start, start.replace(minute=15)), SlotKind.PITCH))
+    visitor.store.entities(EVENT, PitchSession).put(PitchSession("ps1", "R1", ("b1",), ("pitch1",), "Drama"))
+    visitor.store.entities(EVENT, Project).put(Project("pr1", "Les Mines", ("p1",)))
+    visitor.store.entities(EVENT, PitchPlacement).put(PitchPlacement("pr1", "pitch1"))
     page = visitor.sign_in("p1").client.get("/e/lille/agenda").text
     days = page.split('id="days"')[1]
     assert days.index("Tuesday 19 March") < days.index("You pitch") < days.index("Wednesday 20 March")
@@ -84,7 +92,7 @@ def test_pages_cannot_be_framed_or_cached(visitor: Visitor, path: str) -> None:
 
 def test_many_requests_paged_most_wanted_first(visitor: Visitor) -> None:
     crowd = [Attendee(f"x{i:02}", f"Producer {i:02}", "Prod", "producer") for i in range(55)]
-    visitor.store.entities(EVENT, "attendee").put(*crowd)
+    visitor.store.entities(EVENT, Attendee).put(*crowd)
     for i, person in enumerate(crowd):
         create_request(visitor.store.client, EVENT, person.id, RequestForm("b1", "must" if i == 54 else "if_possible"))
     agenda = visitor.sign_in("b1").client.get("/e/lille/agenda").text

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from forum.domain import Attendee, Meeting
 from forum.domain.instance_json import dump_instance
 from forum.store import EventStore
 from forum.store.audit import AuditLog
@@ -18,7 +19,7 @@ SAMPLE = Path(__file__).resolve().parents[3] / "forum" / "data" / "inspiration-t
 
 
 def snapshot(store: EventStore) -> str:
-    meetings = sorted(str(m) for m in store.entities("tiny", "meeting").all())
+    meetings = sorted(str(m) for m in store.entities("tiny", Meeting).all())
     runs = [r.id for r in RunStore(store.client).all("tiny")]
     return json.dumps([dump_instance(store.export_instance("tiny")), meetings, runs,
                        AuditLog(store.client).latest("tiny")], sort_keys=True, default=str)
@@ -85,7 +86,7 @@ def test_organizer_upload_too_large_is_refused(organizer: Org) -> None:
     big = b"x" * (9 * 1024 * 1024)
     response = client.post("/e/tiny/organizer/attendees/import", data={"csrf": csrf},
                            files={"attendees": ("a.csv", big, "text/csv")}, follow_redirects=False)
-    assert response.status_code == 400 and "too large" in response.text
+    assert response.status_code == 413 and "too large" in response.text
 
 
 def test_import_event_replaces_instance_and_keeps_organizer(organizer: Org, events: EventStore) -> None:
@@ -103,13 +104,13 @@ def test_good_forms_apply_and_audit(organizer: Org, events: EventStore) -> None:
     client, csrf = organizer
     done = client.post("/e/tiny/organizer/meetings/w1/state", data={"csrf": csrf, "action": "lock"},
                        follow_redirects=False)
-    assert done.status_code == 303 and events.entities("tiny", "meeting").get("w1").locked
+    assert done.status_code == 303 and events.entities("tiny", Meeting).get("w1").locked
     moved = client.post("/e/tiny/organizer/meetings/move", data={"csrf": csrf, "meeting": "w1", "slot": "s2",
                                                                   "location": "T2"})
-    assert "moved to s2 at T2" in moved.text and events.entities("tiny", "meeting").get("w1").slot == "s2"
+    assert "moved to s2 at T2" in moved.text and events.entities("tiny", Meeting).get("w1").slot == "s2"
     client.post("/e/tiny/organizer/setup/caps", data={"csrf": csrf, "role": "buyer", "max_per_day": "6"})
-    assert events.entities("tiny", "attendee").get("a1").max_per_day == 6
+    assert events.entities("tiny", Attendee).get("a1").max_per_day == 6
     client.post("/e/tiny/organizer/attendees/caps", data={"csrf": csrf, "attendee": "a2", "max_meetings": "4"})
-    assert events.entities("tiny", "attendee").get("a2").max_meetings == 4
+    assert events.entities("tiny", Attendee).get("a2").max_meetings == 4
     actions = [e["action"] for e in AuditLog(events.client).latest("tiny")]
     assert actions == ["set caps", "set caps", "move", "lock"]

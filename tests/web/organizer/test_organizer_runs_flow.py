@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.testclient import TestClient
 
-from forum.domain import Placement, RunStatus, Schedule, SolverRun, Unscheduled, Wish
+from forum.domain import Meeting, Placement, RunStatus, Schedule, SolverRun, Unscheduled, Wish
 from forum.store import EventStore
 from forum.store.runs import RunStore
 from forum.store.schedule import ScheduleStore, Switch
@@ -32,13 +32,13 @@ def test_publish_form_switches_the_schedule(organizer: Org, events: EventStore) 
                                                                        Placement("w2", "s1", "T2"))))
     page = client.post("/e/tiny/organizer/runs/run-7/publish", data={"csrf": csrf})
     assert "Published run-7" in page.text
-    assert events.entities("tiny", "meeting").get("w1").slot == "s3"
+    assert events.entities("tiny", Meeting).get("w1").slot == "s3"
     assert ScheduleStore(events.client).published_run("tiny") == "run-7"
 
 
 def test_left_out_page_shows_reason_and_fix(organizer: Org, events: EventStore) -> None:
     client, _ = organizer
-    events.entities("tiny", "wish").put(Wish("w5", "a2", "a1", 10))
+    events.entities("tiny", Wish).put(Wish("w5", "a2", "a1", 10))
     RunStore(events.client).records("tiny").put(SolverRun("run-3", "tiny", RunStatus.FINISHED))
     schedules = ScheduleStore(events.client)
     schedules.save_draft("tiny", "run-3", Schedule((), unscheduled=(Unscheduled("w5", "a1 has no free slot"),)))
@@ -46,3 +46,24 @@ def test_left_out_page_shows_reason_and_fix(organizer: Org, events: EventStore) 
     page = client.get("/e/tiny/organizer/left-out")
     assert page.status_code == 200 and "a1 has no free slot" in page.text
     assert "a free table at 10:00 on 24 March suits everyone" in page.text
+
+
+def test_left_out_place_takes_the_nearest_fix(organizer: Org, events: EventStore) -> None:
+    client, csrf = organizer
+    events.entities("tiny", Wish).put(Wish("w5", "a2", "a1", 10))
+    page = client.get("/e/tiny/organizer/left-out")
+    assert "Place it there" in page.text
+    done = client.post("/e/tiny/organizer/left-out/place", data={"csrf": csrf, "wish": "w5", "slot": "s2",
+                                                                  "location": "T1"})
+    assert done.status_code == 200 and "Request w5 placed at s2, T1" in done.text
+    placed = events.entities("tiny", Meeting).get("w5")
+    assert (placed.slot, placed.location, placed.locked) == ("s2", "T1", True)
+
+
+def test_left_out_place_into_a_clash_is_refused_with_the_reason(organizer: Org, events: EventStore) -> None:
+    client, csrf = organizer
+    events.entities("tiny", Wish).put(Wish("w5", "a2", "a1", 10))
+    refused = client.post("/e/tiny/organizer/left-out/place", data={"csrf": csrf, "wish": "w5", "slot": "s0",
+                                                                     "location": "T1"})
+    assert refused.status_code == 409 and "This placement is refused" in refused.text
+    assert events.entities("tiny", Meeting).find("w5") is None

@@ -1,0 +1,84 @@
+"""What stands in the way of adding one meeting to a schedule, rule by rule, without rechecking the rest.
+
+The left-out page asks this for hundreds of wishes and slots, so it works from indexes built once; the
+answers are the validator's own rules (availability, engagements with whole panel sessions, one use of a
+table, caps), so a place it calls free is one the validator and the organizer's move accept.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from forum.checker.engagements import Engagement, attendee_engagements, location_engagements
+from forum.domain import Instance, LocationKind, Schedule, Slot, SlotKind, Wish, covered
+
+
+@dataclass(frozen=True)
+class Obstacle:
+    """One rule that refuses the meeting, and the person (if any) who could lift it."""
+
+    rule: int  # the validator's rule number
+    who: str  # attendee id, or "" when it is about the slot, the table or the wish itself
+    kind: str  # "slot", "table", "wish window", "availability", "busy", "cap", "day cap"
+    limit: int | None = None  # the cap in question
+
+
+class Occupancy:
+    """Who and which table is engaged when in `schedule`, and how many meetings each person has."""
+
+    def __init__(self, inst: Instance, schedule: Schedule) -> None:
+        self.inst = inst
+        self.slots = {s.id: s for s in inst.slots}
+        self.locations = {loc.id: loc for loc in inst.locations}
+        self.people = {a.id: a for a in inst.attendees}
+        self.engaged: dict[str, list[Engagement]] = attendee_engagements(inst, schedule)
+        self.taken: dict[str, list[Engagement]] = location_engagements(inst, schedule)
+        wishes = {w.id: w for w in inst.wishes}
+        self.total: Counter[str] = Counter()
+        self.per_day: Counter[tuple[str, date]] = Counter()
+        for m in schedule.meetings:
+            if m.wish in wishes and m.slot in self.slots:
+                day = self.slots[m.slot].window.day
+                for who in wishes[m.wish].participants:
+                    self.total[who] += 1
+                    self.per_day[(who, day)] += 1
+
+    def meeting_slots(self) -> list[Slot]:
+        return sorted((s for s in self.inst.slots if s.kind is SlotKind.MEETING), key=lambda s: (s.start, s.id))
+
+    def free_tables(self, slot: Slot) -> list[str]:
+        """Tables with nothing overlapping the slot, in the event's order."""
+        return [loc.id for loc in self.inst.locations if loc.kind is LocationKind.TABLE
+                and not any(e.window.overlaps(slot.window) for e in self.taken.get(loc.id, ()))]
+
+    def obstacles(self, wish: Wish, slot_id: str, table: str) -> list[Obstacle]:
+        """Every rule that refuses meeting `wish` at `slot_id` and `table`; empty when it can be placed."""
+        slot, location = self.slots.get(slot_id), self.locations.get(table)
+        out: list[Obstacle] = []
+        if slot is None or slot.kind is not SlotKind.MEETING:
+            return [Obstacle(1, "", "slot")]
+        if location is None or location.kind is not LocationKind.TABLE:
+            out.append(Obstacle(1, "", "table"))
+        elif any(e.window.overlaps(slot.window) for e in self.taken.get(table, ())):
+            out.append(Obstacle(4, "", "table"))
+        if not covered(slot.window, wish.within):
+            out.append(Obstacle(2, "", "wish window"))
+        for who in wish.participants:
+            out += self._person(who, slot)
+        return out
+
+    def _person(self, who: str, slot: Slot) -> list[Obstacle]:
+        person = self.people.get(who)
+        out: list[Obstacle] = []
+        if person is not None and not covered(slot.window, person.available):
+            out.append(Obstacle(2, who, "availability"))
+        if any(e.window.overlaps(slot.window) for e in self.engaged.get(who, ())):
+            out.append(Obstacle(3, who, "busy"))
+        if person is not None and person.max_meetings is not None and self.total[who] >= person.max_meetings:
+            out.append(Obstacle(5, who, "cap", person.max_meetings))
+        day_cap = person.max_per_day if person is not None else None
+        if day_cap is not None and self.per_day[(who, slot.window.day)] >= day_cap:
+            out.append(Obstacle(5, who, "day cap", day_cap))
+        return out

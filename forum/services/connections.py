@@ -1,0 +1,25 @@
+"""The store connection of a serving process: open it, check it answers, close it; and the failure to map to 503."""
+
+from __future__ import annotations
+
+from forum.store.connection import Client, StoreError, connect
+
+__all__ = ["Client", "StoreError", "close_store", "open_store", "store_health"]
+
+
+def open_store(url: str) -> Client:
+    """A client for the process's lifetime; Unavailable when the store does not answer or has another schema."""
+    return connect(url)
+
+
+def close_store(client: Client) -> None:
+    client.close()
+
+
+def store_health(client: Client) -> str | None:
+    """None when the store answers a ping, else what went wrong (for a health check to report)."""
+    try:
+        client.ping()
+    except (StoreError, OSError) as exc:
+        return str(exc) or type(exc).__name__
+    return None

@@ -1,0 +1,34 @@
+"""What any page may ask about events as a whole: the list with counts, one event, one attendee."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from forum.domain import Attendee, Event
+from forum.store import EventStore
+from forum.store.connection import Client
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    event: Event
+    counts: dict[str, int]  # records per kind: 'attendee', 'wish', 'slot', 'location', 'meeting'...
+
+
+def event_summaries(client: Client) -> list[EventSummary]:
+    store = EventStore(client)
+    return [EventSummary(event, store.counts(event.id)) for event in store.all_events()]
+
+
+def all_events(client: Client) -> list[Event]:
+    return EventStore(client).all_events()
+
+
+def get_event(client: Client, event: str) -> Event:
+    """The event; NotFound when there is none."""
+    return EventStore(client).get(event)
+
+
+def get_attendee(client: Client, event: str, attendee: str) -> Attendee:
+    """One attendee of the event; NotFound when there is none."""
+    return EventStore(client).entities(event, Attendee).get(attendee)
