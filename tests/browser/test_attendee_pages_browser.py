@@ -6,8 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from forum.domain import Meeting
-from forum.services.attendees.requests import RequestForm, create_request
+from forum.domain import Importance, Meeting
+from forum.services.attendees.requests import NewRequest, create_request
 from forum.services.signin.access import create_session
 from forum.store import EventStore, connect
 from forum.web.auth import SESSION_COOKIE
@@ -57,8 +57,9 @@ def test_attendee_forms_work_without_javascript(browser: Any, live_server: WebPr
 def test_attendee_pages_screenshots_french_and_print(browser: Any, live_server: WebProcess, store: EventStore,
                                                      redis_url: str, tmp_path: Path) -> None:
     busy_market(store)
-    wish = create_request(store.client, EVENT, "p1", RequestForm("b1", "must", "Crime series, pilot ready", ("p2",)))
-    create_request(store.client, EVENT, "p1", RequestForm("b2", "would_like"))
+    asked = NewRequest("b1", Importance.MUST, "Crime series, pilot ready", ("p2",))
+    wish = create_request(store.client, EVENT, "p1", asked)
+    create_request(store.client, EVENT, "p1", NewRequest("b2", Importance.WOULD_LIKE))
     solve_and_publish(store, redis_url)
 
     signin = browser.new_context(base_url=live_server.url, viewport=PHONE, is_mobile=True).new_page()

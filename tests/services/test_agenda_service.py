@@ -6,10 +6,10 @@ from datetime import datetime
 
 import pytest
 
-from forum.domain import Meeting, MeetingStatus, Wish, WishStatus
+from forum.domain import Importance, Meeting, MeetingStatus, Wish, WishStatus
 from forum.errors import Conflict, InvalidInput, NotFound
 from forum.services.attendees.agenda import agenda, answer_meeting
-from forum.services.attendees.requests import RequestForm, create_request
+from forum.services.attendees.requests import NewRequest, create_request
 from forum.store import EventStore
 from tests.web.attendee.market import EVENT, load, place
 
@@ -18,7 +18,7 @@ from tests.web.attendee.market import EVENT, load, place
 def booked(store: EventStore) -> str:
     """p1 (with colleague p2) asked b1; the meeting is proposed on day one at 09:00, table 1."""
     load(store)
-    wish = create_request(store.client, EVENT, "p1", RequestForm("b1", "must", colleagues=("p2",)))
+    wish = create_request(store.client, EVENT, "p1", NewRequest("b1", Importance.MUST, colleagues=("p2",)))
     place(store, wish.id, "d0-540", "T1")
     return wish.id
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from forum.domain import MeetingStatus
-from forum.services.attendees.requests import RequestForm, create_request
+from forum.domain import Importance, MeetingStatus
+from forum.services.attendees.requests import NewRequest, create_request
 from forum.services.exports.ics import calendar, escape, fold
 from forum.store import EventStore
 from tests.web.attendee.market import EVENT, load, place
@@ -28,7 +28,7 @@ def _events(text: str) -> list[dict[str, str]]:
 @pytest.fixture
 def booked(store: EventStore) -> str:
     load(store)
-    wish = create_request(store.client, EVENT, "p1", RequestForm("b1", "must", "Crime; drama, pilot\nready"))
+    wish = create_request(store.client, EVENT, "p1", NewRequest("b1", Importance.MUST, "Crime; drama, pilot\nready"))
     place(store, wish.id, "d0-540", "T1")
     return wish.id
 

@@ -10,6 +10,7 @@ from forum.checker.rules import live_schedule
 from forum.domain import Instance, Meeting, PitchPlacement, Schedule
 from forum.errors import Conflict
 from forum.services.schedule import left_out, meeting_admin
+from forum.services.schedule.left_out import UnmetWish
 from forum.store import EventStore
 from tests.checker.generated_events import events
 
@@ -23,6 +24,14 @@ def _load(store: EventStore, inst: Instance, schedule: Schedule) -> None:
     store.entities(inst.event.id, PitchPlacement).put(*schedule.pitches)
 
 
+def _first_fix(store: EventStore, event: tuple[Instance, Schedule], free: bool) -> UnmetWish | None:
+    """Load the generated event, open its left-out report, and take the first fix that is (or is not) free."""
+    inst, schedule = event
+    _load(store, inst, schedule)
+    rows = left_out.for_event(store.client, inst.event.id).unmet
+    return next((r for r in rows if r.place is not None and r.place.free is free), None)
+
+
 def _live_is_valid(store: EventStore, event: str) -> bool:
     inst = store.export_instance(event)
     schedule = live_schedule(store.entities(event, Meeting).all(), store.pitches(event))
@@ -33,14 +42,10 @@ def _live_is_valid(store: EventStore, event: str) -> bool:
 @given(events())
 def test_left_out_free_fix_is_accepted_by_organizer_placement(store: EventStore,
                                                               event: tuple[Instance, Schedule]) -> None:
-    inst, schedule = event
-    _load(store, inst, schedule)
-    found = left_out.for_event(store.client, inst.event.id)
-    free = [r for r in found.unmet if r.place is not None and r.place.free]
-    if not free:
+    row = _first_fix(store, event, free=True)
+    if row is None or row.place is None:
         return
-    row = free[0]
-    assert row.place is not None
+    inst = event[0]
     placed = meeting_admin.place(store.client, inst.event.id, row.wish.id, row.place.slot.id, row.place.table, "org")
     assert placed.locked and placed.slot == row.place.slot.id
     assert _live_is_valid(store, inst.event.id)
@@ -50,14 +55,10 @@ def test_left_out_free_fix_is_accepted_by_organizer_placement(store: EventStore,
 @given(events())
 def test_left_out_fix_with_obstacles_is_refused_by_organizer_placement(store: EventStore,
                                                                        event: tuple[Instance, Schedule]) -> None:
-    inst, schedule = event
-    _load(store, inst, schedule)
-    found = left_out.for_event(store.client, inst.event.id)
-    blocked = [r for r in found.unmet if r.place is not None and not r.place.free]
-    if not blocked:
+    row = _first_fix(store, event, free=False)
+    if row is None or row.place is None:
         return
-    row = blocked[0]
-    assert row.place is not None
+    inst = event[0]
     with pytest.raises(Conflict, match="This placement is refused"):
         meeting_admin.place(store.client, inst.event.id, row.wish.id, row.place.slot.id, row.place.table, "org")
     assert _live_is_valid(store, inst.event.id)  # nothing was written

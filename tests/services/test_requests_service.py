@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
-from forum.domain import Meeting, MeetingStatus, Wish, WishStatus
+from forum.domain import Importance, Meeting, MeetingStatus, Wish, WishStatus
 from forum.errors import Conflict, InvalidInput, NotFound
 from forum.services.attendees.requests import (
-    RequestForm,
+    NewRequest,
     answer,
     create_request,
     importance_name,
@@ -32,7 +33,7 @@ def _told(store: EventStore, who: str) -> list[dict[str, str]]:
 
 
 def test_create_request_stores_pending_wish_and_tells_target(market: EventStore) -> None:
-    form = RequestForm("b1", "must", " See you ", ("p2",), ("2030-03-20",))
+    form = NewRequest("b1", Importance.MUST, " See you ", ("p2",), (date(2030, 3, 20),))
     wish = create_request(market.client, EVENT, "p1", form)
     stored = market.entities(EVENT, Wish).get(wish.id)
     assert stored.status is WishStatus.PENDING and stored.weight == 10 and stored.colleagues == ("p2",)
@@ -42,20 +43,18 @@ def test_create_request_stores_pending_wish_and_tells_target(market: EventStore)
 
 
 @pytest.mark.parametrize(("form", "error"), [
-    (RequestForm("", "must"), InvalidInput),
-    (RequestForm("b1", "urgent"), InvalidInput),
-    (RequestForm("b1", "must", "x" * 501), InvalidInput),
-    (RequestForm("ghost", "must"), NotFound),
-    (RequestForm("p1", "must"), InvalidInput),
-    (RequestForm("p3", "must"), InvalidInput),
-    (RequestForm("o1", "must"), InvalidInput),
-    (RequestForm("b1", "must", colleagues=("b2",)), InvalidInput),
-    (RequestForm("b1", "must", colleagues=("ghost",)), InvalidInput),
-    (RequestForm("b1", "must", colleagues=("p1",)), InvalidInput),
-    (RequestForm("b1", "must", days=("2031-01-01",)), InvalidInput),
-    (RequestForm("b1", "must", days=("tuesday",)), InvalidInput),
+    (NewRequest("", Importance.MUST), InvalidInput),
+    (NewRequest("b1", Importance.MUST, "x" * 501), InvalidInput),
+    (NewRequest("ghost", Importance.MUST), NotFound),
+    (NewRequest("p1", Importance.MUST), InvalidInput),
+    (NewRequest("p3", Importance.MUST), InvalidInput),
+    (NewRequest("o1", Importance.MUST), InvalidInput),
+    (NewRequest("b1", Importance.MUST, colleagues=("b2",)), InvalidInput),
+    (NewRequest("b1", Importance.MUST, colleagues=("ghost",)), InvalidInput),
+    (NewRequest("b1", Importance.MUST, colleagues=("p1",)), InvalidInput),
+    (NewRequest("b1", Importance.MUST, days=(date(2031, 1, 1),)), InvalidInput),
 ])
-def test_create_request_bad_form_refused_and_nothing_stored(market: EventStore, form: RequestForm,
+def test_create_request_bad_form_refused_and_nothing_stored(market: EventStore, form: NewRequest,
                                                             error: type[Exception]) -> None:
     with pytest.raises(error):
         create_request(market.client, EVENT, "p1", form)
@@ -63,13 +62,13 @@ def test_create_request_bad_form_refused_and_nothing_stored(market: EventStore, 
 
 
 def test_create_request_twice_to_same_person_conflicts(market: EventStore) -> None:
-    create_request(market.client, EVENT, "p1", RequestForm("b1", "must"))
+    create_request(market.client, EVENT, "p1", NewRequest("b1", Importance.MUST))
     with pytest.raises(Conflict):
-        create_request(market.client, EVENT, "p1", RequestForm("b1", "if_possible"))
+        create_request(market.client, EVENT, "p1", NewRequest("b1", Importance.IF_POSSIBLE))
 
 
 def test_withdraw_by_requester_only(market: EventStore) -> None:
-    wish = create_request(market.client, EVENT, "p1", RequestForm("b1", "must", colleagues=("p2",)))
+    wish = create_request(market.client, EVENT, "p1", NewRequest("b1", Importance.MUST, colleagues=("p2",)))
     for outsider in ("b1", "p2", "p3"):
         with pytest.raises(NotFound):
             withdraw(market.client, EVENT, outsider, wish.id)
@@ -80,7 +79,7 @@ def test_withdraw_by_requester_only(market: EventStore) -> None:
 
 
 def test_withdraw_cancels_the_scheduled_meeting(market: EventStore) -> None:
-    wish = create_request(market.client, EVENT, "p1", RequestForm("b1", "must"))
+    wish = create_request(market.client, EVENT, "p1", NewRequest("b1", Importance.MUST))
     place(market, wish.id)
     withdraw(market.client, EVENT, "p1", wish.id)
     assert market.entities(EVENT, Meeting).get(wish.id).status is MeetingStatus.CANCELLED

@@ -21,17 +21,18 @@ TAKES_REQUESTS = {Role.BUYER.value, Role.DISTRIBUTOR.value, Role.COMMISSIONER.va
 MAX_MESSAGE = 500
 MAX_COLLEAGUES = 5
 MAX_OPEN_REQUESTS = 300
-IMPORTANCE = {"must": Importance.MUST, "would_like": Importance.WOULD_LIKE, "if_possible": Importance.IF_POSSIBLE}
 ANSWERS = {"accept": WishStatus.ACCEPTED, "decline": WishStatus.DECLINED}
 
 
 @dataclass(frozen=True)
-class RequestForm:
+class NewRequest:
+    """A producer's request as the web read it from the form: typed, not yet checked against the event."""
+
     target: str
-    importance: str
+    importance: Importance
     message: str = ""
     colleagues: tuple[str, ...] = ()
-    days: tuple[str, ...] = ()
+    days: tuple[date, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,11 @@ class RequestView:
 
 def importance_name(weight: int) -> str:
     """The importance word for a weight; imported weights in between round down."""
-    best = "if_possible"
-    for name, level in sorted(IMPORTANCE.items(), key=lambda kv: kv[1].value):
+    best = Importance.IF_POSSIBLE
+    for level in sorted(Importance, key=lambda i: i.value):
         if weight >= level.value:
-            best = name
-    return best
+            best = level
+    return best.name.lower()
 
 
 def takes_requests(attendee: Attendee) -> bool:
@@ -82,38 +83,27 @@ def _colleagues(client: Client, event: str, me: Attendee, target: str, ids: tupl
     return chosen
 
 
-def _within(client: Client, event: str, days: tuple[str, ...]) -> tuple[Window, ...] | None:
+def _within(client: Client, event: str, days: tuple[date, ...]) -> tuple[Window, ...] | None:
     if not days:
         return None
-    known = set(event_days(client, event))
-    chosen: set[date] = set()
-    for text in days:
-        try:
-            day = date.fromisoformat(text)
-        except ValueError:
-            raise InvalidInput("Preferred days must be days of the event.") from None
-        if day not in known:
-            raise InvalidInput("Preferred days must be days of the event.")
-        chosen.add(day)
-    start = [datetime.combine(d, time()) for d in sorted(chosen)]
+    if not set(days) <= set(event_days(client, event)):
+        raise InvalidInput("Preferred days must be days of the event.")
+    start = [datetime.combine(d, time()) for d in sorted(set(days))]
     return tuple(Window(s, s + timedelta(days=1)) for s in start)
 
 
-def _check_form(form: RequestForm) -> Importance:
+def _check_form(form: NewRequest) -> None:
     if not form.target.strip():
         raise InvalidInput("Choose whom you want to meet.")
-    if form.importance not in IMPORTANCE:
-        raise InvalidInput("Choose how important the meeting is: must, would like or if possible.")
     if len(form.message) > MAX_MESSAGE:
         raise InvalidInput(f"The message is too long: at most {MAX_MESSAGE} characters.")
     if len(form.days) > 31:
         raise InvalidInput("Preferred days must be days of the event.")
-    return IMPORTANCE[form.importance]
 
 
-def create_request(client: Client, event: str, requester: str, form: RequestForm) -> Wish:
+def create_request(client: Client, event: str, requester: str, form: NewRequest) -> Wish:
     """A new pending request; the person asked is told at once."""
-    importance = _check_form(form)
+    _check_form(form)
     people = _people(client, event)
     me: Attendee = people.get(requester)
     target: Attendee | None = people.find(form.target.strip())
@@ -127,7 +117,7 @@ def create_request(client: Client, event: str, requester: str, form: RequestForm
     if sum(1 for w in store.sent(me.id) if is_open(w)) >= MAX_OPEN_REQUESTS:
         raise Conflict(f"You have {MAX_OPEN_REQUESTS} open requests; withdraw some before asking again.")
     wish = Wish(
-        id=f"r-{secrets.token_hex(6)}", requester=me.id, target=target.id, weight=importance.value,
+        id=f"r-{secrets.token_hex(6)}", requester=me.id, target=target.id, weight=form.importance.value,
         colleagues=_colleagues(client, event, me, target.id, form.colleagues),
         within=_within(client, event, form.days), message=form.message.strip(),
     )

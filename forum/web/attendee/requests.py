@@ -14,6 +14,7 @@ from forum.services.attendees import agenda, requests
 from forum.services.connections import Client
 from forum.web.attendee.common import back_to, page, posted, viewer
 from forum.web.attendee.directory import profile_context
+from forum.web.attendee.request_form import new_request
 from forum.web.calls import call, client_of
 from forum.web.errors import status_of
 from forum.web.forms import field, texts
@@ -55,19 +56,16 @@ async def my_requests(request: Request) -> Response:
 async def ask(request: Request) -> Response:
     """Create a request; a mistake shows the profile again with the message and what was typed."""
     who, form = await posted(request)
-    asked = requests.RequestForm(
-        target=field(form, "target"), importance=field(form, "importance"), message=field(form, "message"),
-        colleagues=texts(form, "colleagues"), days=texts(form, "days"),
-    )
+    typed = {"importance": field(form, "importance"), "message": field(form, "message")[:500],
+             "colleagues": list(texts(form, "colleagues")), "days": list(texts(form, "days"))}
     try:
-        await call(requests.create_request, client_of(request), who.event, who.attendee, asked)
+        await call(requests.create_request, client_of(request), who.event, who.attendee, new_request(form))
     except InvalidInput as exc:
         try:
-            context = await call(profile_context, client_of(request), who, asked.target)
+            context = await call(profile_context, client_of(request), who, field(form, "target"))
         except NotFound:
             raise exc from None  # no profile to show the form on: the plain error page says it
-        context.update(error=exc.message, form={"importance": asked.importance, "message": asked.message[:500],
-                                                "colleagues": list(asked.colleagues), "days": list(asked.days)})
+        context.update(error=exc.message, form=typed)
         return page(request, who, "attendee/person.html", context, status=status_of(exc))
     return back_to(request, form, "requests", "sent")
 

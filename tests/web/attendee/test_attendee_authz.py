@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from forum.services.attendees.requests import RequestForm, create_request
+from forum.domain import Importance
+from forum.services.attendees.requests import NewRequest, create_request
 from forum.store import EventStore
 from forum.web.auth import SESSION_COOKIE
 from tests.web.attendee.conftest import Visitor
@@ -31,7 +32,7 @@ def snapshot(store: EventStore) -> dict[str, object]:
 @pytest.fixture
 def booked(visitor: Visitor) -> str:
     """p1 (with p2) asked b1, and the meeting is proposed; p3's request to b1 is pending."""
-    wish = create_request(visitor.store.client, EVENT, "p1", RequestForm("b1", "must", colleagues=("p2",)))
+    wish = create_request(visitor.store.client, EVENT, "p1", NewRequest("b1", Importance.MUST, colleagues=("p2",)))
     place(visitor.store, wish.id)
     return wish.id
 

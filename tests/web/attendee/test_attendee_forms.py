@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from forum.domain import Wish
-from forum.services.attendees.requests import RequestForm, create_request
+from forum.domain import Importance, Wish
+from forum.services.attendees.requests import NewRequest, create_request
 from tests.web.attendee.conftest import Visitor
 from tests.web.attendee.market import EVENT, place
 from tests.web.attendee.test_attendee_authz import snapshot
@@ -86,7 +86,7 @@ ANSWER_CASES = [({}, 400), ({"decision": ""}, 400), ({"decision": "maybe"}, 400)
 
 @pytest.mark.parametrize(("data", "status"), ANSWER_CASES)
 def test_answer_forms_bad_decision_refused(visitor: Visitor, data: dict[str, object], status: int) -> None:
-    wish = create_request(visitor.store.client, EVENT, "p1", RequestForm("b1", "must"))
+    wish = create_request(visitor.store.client, EVENT, "p1", NewRequest("b1", Importance.MUST))
     place(visitor.store, wish.id)
     visitor.sign_in("b1")
     before = snapshot(visitor.store)
@@ -111,7 +111,7 @@ def test_unknown_ids_not_found(visitor: Visitor, ident: str) -> None:
 
 
 def test_meeting_answer_for_a_moved_meeting_conflicts(visitor: Visitor) -> None:
-    wish = create_request(visitor.store.client, EVENT, "p1", RequestForm("b1", "must"))
+    wish = create_request(visitor.store.client, EVENT, "p1", NewRequest("b1", Importance.MUST))
     place(visitor.store, wish.id, "d1-600")
     visitor.sign_in("b1")
     before = snapshot(visitor.store)
@@ -121,7 +121,7 @@ def test_meeting_answer_for_a_moved_meeting_conflicts(visitor: Visitor) -> None:
 
 
 def test_withdraw_twice_conflicts(visitor: Visitor) -> None:
-    wish = create_request(visitor.store.client, EVENT, "p1", RequestForm("b1", "must"))
+    wish = create_request(visitor.store.client, EVENT, "p1", NewRequest("b1", Importance.MUST))
     visitor.sign_in("p1")
     assert visitor.post(f"/e/lille/requests/{wish.id}/withdraw").status_code == 303
     before = snapshot(visitor.store)

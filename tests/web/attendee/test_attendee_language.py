@@ -40,10 +40,11 @@ def test_request_form_error_in_french(visitor: Visitor) -> None:
 
 
 def test_requests_page_shows_the_scheduled_meeting(visitor: Visitor) -> None:
-    from forum.services.attendees.requests import RequestForm, create_request
+    from forum.domain import Importance
+    from forum.services.attendees.requests import NewRequest, create_request
     from tests.web.attendee.market import EVENT, place
 
-    wish = create_request(visitor.store.client, EVENT, "p1", RequestForm("b1", "must"))
+    wish = create_request(visitor.store.client, EVENT, "p1", NewRequest("b1", Importance.MUST))
     place(visitor.store, wish.id, "d1-600", "T2")
     page = visitor.sign_in("p1").client.get("/e/lille/requests").text
     assert "Wednesday 20 · 10:00 · Table 2" in page

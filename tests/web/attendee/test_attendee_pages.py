@@ -6,6 +6,7 @@ import pytest
 
 from forum.domain import (
     Attendee,
+    Importance,
     Location,
     LocationKind,
     MeetingStatus,
@@ -16,7 +17,7 @@ from forum.domain import (
     SlotKind,
     Window,
 )
-from forum.services.attendees.requests import RequestForm, create_request
+from forum.services.attendees.requests import NewRequest, create_request
 from tests.web.attendee.conftest import Visitor
 from tests.web.attendee.market import DAY1, EVENT, place
 
@@ -58,7 +59,7 @@ def test_profile_of_organizer_or_other_event_not_found(visitor: Visitor) -> None
 
 
 def test_agenda_shows_next_meeting_and_pitches_by_day(visitor: Visitor) -> None:
-    wish = create_request(visitor.store.client, EVENT, "p1", RequestForm("b1", "must"))
+    wish = create_request(visitor.store.client, EVENT, "p1", NewRequest("b1", Importance.MUST))
     place(visitor.store, wish.id, "d1-600", "T2", MeetingStatus.ACCEPTED)
     start = DAY1.replace(hour=14)
     visitor.store.entities(EVENT, Location).put(Location("R1", LocationKind.ROOM, "Pitch room"))
@@ -75,7 +76,7 @@ def test_agenda_shows_next_meeting_and_pitches_by_day(visitor: Visitor) -> None:
 
 
 def test_calendar_download_is_ics(visitor: Visitor) -> None:
-    wish = create_request(visitor.store.client, EVENT, "p1", RequestForm("b1", "must"))
+    wish = create_request(visitor.store.client, EVENT, "p1", NewRequest("b1", Importance.MUST))
     place(visitor.store, wish.id)
     response = visitor.sign_in("b1").client.get("/e/lille/agenda.ics")
     assert response.headers["content-type"].startswith("text/calendar")
@@ -94,7 +95,8 @@ def test_many_requests_paged_most_wanted_first(visitor: Visitor) -> None:
     crowd = [Attendee(f"x{i:02}", f"Producer {i:02}", "Prod", "producer") for i in range(55)]
     visitor.store.entities(EVENT, Attendee).put(*crowd)
     for i, person in enumerate(crowd):
-        create_request(visitor.store.client, EVENT, person.id, RequestForm("b1", "must" if i == 54 else "if_possible"))
+        create_request(visitor.store.client, EVENT, person.id, NewRequest("b1", Importance.MUST if i == 54
+                                                                                  else Importance.IF_POSSIBLE))
     agenda = visitor.sign_in("b1").client.get("/e/lille/agenda").text
     incoming = agenda.split('id="incoming"')[1].split("</section>")[0]
     assert incoming.count('class="card request"') == 10 and "All 56 requests" in incoming
