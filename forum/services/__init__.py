@@ -1,1 +1,1 @@
-"""Use cases on top of the store: imports, demo data, requests, runs, publishing."""
+"""Use cases, grouped by domain; the web and the workers reach the store and the search only through here."""

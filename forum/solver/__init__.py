@@ -1,4 +1,4 @@
-"""The meeting and pitch scheduler: solve(), the solver-free validator and the quality figures.
+"""The search for a schedule (OR-Tools): solve() and what it takes and gives back.
 
 solve() runs a decomposition, each phase under one deadline (`cpsat.Clock`) and the caller's should_stop:
 pitches (small CP-SAT model, `pitches`); which wishes to meet (b-matching LP with GLOP, whose optimum is
@@ -6,12 +6,11 @@ the proven `bound`, `selection`); slots for them, fixed and published meetings f
 with one-step repairs (`slotting`); a refill pass and a fairness pass that serves starving requesters
 (`fairness`); idle gaps removed by moves, swaps and Kempe chains (`compact`) then plateau annealing
 (`anneal`); CP-SAT neighbourhoods around one attendee and one day (`improve`, `model`); tables
-(`tables`); reasons for wishes left out (`explain`); and always the validator (`validate`, `quality`).
+(`tables`); reasons for wishes left out (`explain`); and always the pure checker's validator and
+figures (`forum.checker`), which define the rules the search works to.
 """
 
-from forum.checker.figures import quality
-from forum.checker.validate import Violation, validate
 from forum.solver.params import Progress, SolveParams, SolveResult, Weights
 from forum.solver.solve import solve
 
-__all__ = ["Progress", "SolveParams", "SolveResult", "Violation", "Weights", "quality", "solve", "validate"]
+__all__ = ["Progress", "SolveParams", "SolveResult", "Weights", "solve"]

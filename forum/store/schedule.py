@@ -52,6 +52,10 @@ def draft_key(event: str, run: str) -> str:
     return keys.record(event, "draft", run)
 
 
+def base_key(event: str, run: str) -> str:
+    return keys.record(event, "draft_base", run)
+
+
 def version_key(event: str) -> str:
     return keys.record(event, "schedule", "version")
 
@@ -86,6 +90,15 @@ class ScheduleStore:
     def save_draft(self, event: str, run: str, schedule: Schedule) -> None:
         doc = json.dumps(dump_schedule(schedule), separators=(",", ":"), ensure_ascii=False)
         self.client.set(draft_key(event, run), doc, ex=DRAFT_TTL)
+
+    def save_base(self, event: str, run: str, base: Schedule) -> None:
+        """The live schedule a run started from: publishing merges the run's changes against it."""
+        doc = json.dumps(dump_schedule(base), separators=(",", ":"), ensure_ascii=False)
+        self.client.set(base_key(event, run), doc, ex=DRAFT_TTL)
+
+    def draft_base(self, event: str, run: str) -> Schedule | None:
+        raw = self.client.get(base_key(event, run))
+        return None if raw is None else parse_schedule(json.loads(raw))
 
     def draft(self, event: str, run: str) -> Schedule | None:
         raw = self.client.get(draft_key(event, run))

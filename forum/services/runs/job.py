@@ -7,7 +7,7 @@ import time
 from dataclasses import replace
 
 from forum.checker import validate
-from forum.domain import RunStatus, SolverRun
+from forum.domain import RunStatus, Schedule, SolverRun
 from forum.services import notify
 from forum.services.runs.instance_builder import build_instance
 from forum.services.runs.lifecycle import finish_run
@@ -47,6 +47,8 @@ def execute_run(client: Client, event: str, run_id: str, workers: int) -> Solver
 
 def _solve(client: Client, run: SolverRun, workers: int, ticker: Ticker) -> SolveResult:
     instance = build_instance(client, run.event, repair=is_repair(run.id))
+    # What the run starts from, so that its publish applies only its own changes (see publish.Merge).
+    ScheduleStore(client).save_base(run.event, run.id, Schedule(instance.previous))
     params = SolveParams(time_limit=run.time_limit, workers=workers, weights=Weights(**run.weights))
     result = solve(instance, params, on_progress=ticker.on_progress, should_stop=ticker.should_stop)
     if result.schedule.meetings or result.schedule.pitches:

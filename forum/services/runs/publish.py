@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from forum.checker.rules import is_live, is_open
+from forum.checker.rules import is_live, is_open, placement
 from forum.domain import Meeting, MeetingStatus, Placement, RunStatus, Schedule, Slot, Window
 from forum.errors import Conflict
 from forum.services import notify
@@ -27,35 +27,64 @@ class Plan:
 
 
 class Merge:
-    """Computes the switch from the draft and the meetings as they are at publish time."""
+    """Computes the switch from the draft and the meetings as they are at publish time.
 
-    def __init__(self, draft: Schedule, wishes: dict[str, Party], slots: dict[str, Slot]) -> None:
+    A three-way merge: the run's changes are what its draft says differently from `base`, the live schedule
+    it started from. A change is applied only where the meeting is still as it was at the start, so a run
+    never undoes what was published or changed by hand while it ran (a repair cannot revert an organizer's
+    publish). Without a base (drafts saved before bases were kept) the current schedule is the base.
+    """
+
+    def __init__(self, draft: Schedule, wishes: dict[str, Party], slots: dict[str, Slot],
+                 base: Schedule | None = None) -> None:
         self.draft, self.wishes, self.slots = draft, wishes, slots
+        self.base = None if base is None else {p.wish: p for p in base.meetings}
         self.plan = Plan(Switch(pitches=list(draft.pitches)))
 
     def __call__(self, current: list[Meeting]) -> Switch:
         self.plan = Plan(Switch(pitches=list(self.draft.pitches)))
         kept = {m.wish: m for m in current if m.status is not MeetingStatus.PROPOSED or m.locked}
-        proposed = {m.wish: m for m in current if m.wish not in kept}
-        busy, tables = self._occupied([m for m in kept.values()
-                                          if is_live(m) and (m.status is MeetingStatus.ACCEPTED or m.locked)])
-        placed: set[str] = set()
+        proposed = {m.wish: placement(m) for m in current if m.wish not in kept}
+        base = self.base if self.base is not None else proposed
+        changes = {w: d for w, d in self._wanted(kept, proposed).items()
+                   if d != base.get(w) and proposed.get(w) == base.get(w)}
+        unchanged = [m for m in current if m.wish not in changes
+                     and is_live(m) and (m.wish in proposed or m.status is MeetingStatus.ACCEPTED or m.locked)]
+        busy, tables = self._occupied(unchanged)
+        for wish_id, wanted in sorted(changes.items()):
+            before = proposed.get(wish_id)
+            if wanted is not None and self._clashes(wanted, self.wishes[wish_id], busy, tables):
+                self.plan.dropped.append(wish_id)
+            elif wanted is None:
+                self.plan.switch.remove.append(wish_id)
+                self.plan.changes[wish_id] = "removed"
+            else:
+                self.plan.switch.put.append(Meeting(wish_id, wish_id, wanted.slot, wanted.location))
+                self.plan.changes[wish_id] = "added" if before is None else "moved"
+        self._settle_dropped(unchanged, proposed)
+        return self.plan.switch
+
+    def _settle_dropped(self, unchanged: list[Meeting], proposed: dict[str, Placement]) -> None:
+        """A change that clashes is not made; the meeting stays where it was unless the run's other
+        changes took that place, and then it is removed (and its people told)."""
+        busy, tables = self._occupied(unchanged + self.plan.switch.put)
+        for wish_id in self.plan.dropped:
+            before = proposed.get(wish_id)
+            if before is not None and self._clashes(before, self.wishes[wish_id], busy, tables):
+                self.plan.switch.remove.append(wish_id)
+                self.plan.changes[wish_id] = "removed"
+
+    def _wanted(self, kept: dict[str, Meeting], proposed: dict[str, Placement]) -> dict[str, Placement | None]:
+        """Where the draft puts each wish it may still touch; None where it has no place for it any more
+        (not in the draft, withdrawn or declined since, or its slot was removed)."""
+        out: dict[str, Placement | None] = dict.fromkeys(proposed)
         for p in self.draft.meetings:
             wish = self.wishes.get(p.wish)
-            if p.wish in kept or wish is None or not is_open(wish) or p.slot not in self.slots:
-                continue  # answered, withdrawn, or its slot was removed since the run
-            if self._clashes(p, wish, busy, tables):
-                self.plan.dropped.append(p.wish)
-                continue
-            placed.add(p.wish)
-            before = proposed.get(p.wish)
-            if before is None or (before.slot, before.location) != (p.slot, p.location):
-                self.plan.switch.put.append(Meeting(p.wish, p.wish, p.slot, p.location))
-                self.plan.changes[p.wish] = "added" if before is None else "moved"
-        for wish_id in proposed.keys() - placed:
-            self.plan.switch.remove.append(wish_id)
-            self.plan.changes[wish_id] = "removed"
-        return self.plan.switch
+            if p.wish in kept:
+                continue  # answered or locked meanwhile: never the draft's to move
+            valid = wish is not None and is_open(wish) and p.slot in self.slots
+            out[p.wish] = p if valid else None
+        return out
 
     def _occupied(self, fixed: list[Meeting]) -> tuple[dict[str, list[Window]], dict[str, list[Window]]]:
         busy: dict[str, list[Window]] = defaultdict(list)
@@ -85,7 +114,8 @@ def publish_run(client: Client, event: str, run_id: str) -> dict[str, Any]:
         raise Conflict(f"run {run_id} has no schedule to publish (it is {run.status.value})")
     events = EventStore(client)
     wishes = schedules.parties(event)
-    merge = Merge(draft, wishes, {s.id: s for s in events.entities(event, Slot).all()})
+    merge = Merge(draft, wishes, {s.id: s for s in events.entities(event, Slot).all()},
+                  schedules.draft_base(event, run_id))
     _, version = schedules.publish(event, run_id, merge)
     plan = merge.plan
     _tell_attendees(client, event, run_id, version, plan, wishes)
