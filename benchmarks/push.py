@@ -28,7 +28,6 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-import httpx
 import psutil
 
 from forum.domain import Attendee, Event, Instance, Location, Placement, RunStatus, Schedule, Slot, SolverRun, Wish
@@ -39,6 +38,7 @@ from forum.store import EventStore, connect
 from forum.store.runs import RunStore
 from forum.store.schedule import ScheduleStore
 from forum.store.sessions import SessionStore
+from tests.live import web_answers
 
 EVENT = "push-bench"
 CONNECT_AT_ONCE = 200  # concurrent handshakes: stays under the listen backlog
@@ -72,11 +72,9 @@ def start_web(redis_url: str, deflate: bool, log: Path) -> tuple[subprocess.Pope
         proc = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                return proc, url
-        except httpx.HTTPError:
-            time.sleep(0.1)
+        if web_answers(url):  # no worker runs here, so /healthz says 503 for that alone
+            return proc, url
+        time.sleep(0.1)
     proc.kill()
     raise RuntimeError(f"web process did not start:\n{log.read_text()}")
 
@@ -217,7 +215,7 @@ def prepare(redis_url: str, clients: int) -> list[str]:
     RunStore(client).records(EVENT).put(SolverRun("run-1", EVENT, RunStatus.FINISHED, created_at=time.time()))
     ScheduleStore(client).save_draft(EVENT, "run-1", draft)
     sessions = SessionStore(client)
-    return [sessions.create(EVENT, a.id, a.role) for a in inst.attendees]
+    return [sessions.create(EVENT, a.id) for a in inst.attendees]
 
 
 def report(r: dict[str, Any], deflate: bool) -> str:

@@ -48,4 +48,4 @@ class SignInRequired(ForumError):
 
 
 class TooManyAttempts(ForumError):
-    """Too many sign-in attempts from one place; try again later."""
+    """Too many attempts in a short time (wrong sign-in codes, requests sent or withdrawn); try again later."""

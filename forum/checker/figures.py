@@ -109,11 +109,22 @@ def quality(inst: Instance, schedule: Schedule, eligible: set[str] | None = None
         eligible = _eligible_requesters(inst, days)
     wishes = {w.id: w for w in inst.wishes}
     met = {m.wish for m in schedule.meetings if m.wish in wishes}
-    placed = set(schedule.meetings)
     return {
         "value": sum(wishes[w].weight for w in met),
         "met": len(met),
         "unserved": len(eligible.intersection(unserved(inst.wishes, schedule))),
         "gaps": sum(gaps_of(inst, schedule, days, engaged).values()),
-        "moved": sum(1 for p in inst.previous if p not in placed),
+        "moved": moved(inst, schedule),
     }
+
+
+def moved_entries(inst: Instance, schedule: Schedule) -> list[str]:
+    """THE moved rule: the `previous` meetings whose slot or table changed or that were dropped, and the
+    `previous_pitches` whose slot changed or that were dropped, by wish or project id."""
+    placed, pitched = set(schedule.meetings), set(schedule.pitches)
+    meetings = [p.wish for p in inst.previous if p not in placed]
+    return meetings + [p.project for p in inst.previous_pitches if p not in pitched]
+
+
+def moved(inst: Instance, schedule: Schedule) -> int:
+    return len(moved_entries(inst, schedule))

@@ -45,6 +45,16 @@ class Occupancy:
                     self.total[who] += 1
                     self.per_day[(who, day)] += 1
 
+    def add(self, wish: Wish, slot_id: str, table: str) -> None:
+        """Take `table` and the wish's people at `slot_id`, as if the meeting were in the schedule."""
+        slot = self.slots[slot_id]
+        what = Engagement(slot.window, f"meeting {wish.id}")
+        self.taken.setdefault(table, []).append(what)
+        for who in wish.participants:
+            self.engaged.setdefault(who, []).append(what)
+            self.total[who] += 1
+            self.per_day[(who, slot.window.day)] += 1
+
     def meeting_slots(self) -> list[Slot]:
         return sorted((s for s in self.inst.slots if s.kind is SlotKind.MEETING), key=lambda s: (s.start, s.id))
 
@@ -82,3 +92,47 @@ class Occupancy:
         if day_cap is not None and self.per_day[(who, slot.window.day)] >= day_cap:
             out.append(Obstacle(5, who, "day cap", day_cap))
         return out
+
+
+@dataclass(frozen=True)
+class Blocked:
+    """Why no slot and table can hold a wish at all: the first of these that holds.
+
+    "no common time": its people are never all available together (inside its windows);
+    "cap": `who` reached their cap of `limit` meetings; "busy": every time they share is taken by `who`'s
+    engagements (or full days); "tables": no table is free at any time they share.
+    """
+
+    kind: str
+    who: tuple[str, ...] = ()
+    limit: int | None = None
+
+
+def free_place(occupancy: Occupancy, wish: Wish) -> tuple[Slot, str] | None:
+    """The first meeting slot and free table where nothing stands in the way of `wish`, or None."""
+    for slot in occupancy.meeting_slots():
+        tables = occupancy.free_tables(slot)
+        if tables and not occupancy.obstacles(wish, slot.id, tables[0]):
+            return slot, tables[0]
+    return None
+
+
+def blocked(occupancy: Occupancy, wish: Wish) -> Blocked | None:
+    """None when some slot and table can take `wish` in this schedule; else why none can."""
+    common = 0
+    busy: set[str] = set()
+    for slot in occupancy.meeting_slots():
+        tables = occupancy.free_tables(slot)
+        found = occupancy.obstacles(wish, slot.id, tables[0] if tables else "")
+        if not found:
+            return None
+        capped = next((o for o in found if o.kind == "cap"), None)
+        if capped is not None:
+            return Blocked("cap", (capped.who,), capped.limit)
+        if any(o.kind in ("wish window", "availability") for o in found):
+            continue
+        common += 1
+        busy.update(o.who for o in found if o.kind in ("busy", "day cap"))
+    if common == 0:
+        return Blocked("no common time", wish.participants)
+    return Blocked("busy", tuple(sorted(busy))) if busy else Blocked("tables")

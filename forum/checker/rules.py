@@ -42,6 +42,12 @@ def live_schedule(meetings: Iterable[Meeting], pitches: Iterable[PitchPlacement]
     return Schedule(tuple(placement(m) for m in meetings if is_live(m)), tuple(pitches))
 
 
+def fixed_schedule(meetings: Iterable[Meeting], pitches: Iterable[PitchPlacement] = ()) -> Schedule:
+    """What no run moves: accepted and locked live meetings, and every placed pitch."""
+    kept = (m for m in meetings if is_live(m) and (m.status is MeetingStatus.ACCEPTED or m.locked))
+    return Schedule(tuple(placement(m) for m in kept), tuple(pitches))
+
+
 def unserved(wishes: Iterable[Wish], schedule: Schedule) -> list[str]:
     """Requesters with an open request and no meeting at all, sorted."""
     open_wishes = [w for w in wishes if is_open(w)]

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from forum.checker.engagements import Engagement, attendee_engagements, location_engagements, overlapping_pairs
+from forum.checker.figures import moved_entries
 from forum.domain import Instance, LocationKind, Schedule, SlotKind, covered
 
 RULES = {
@@ -15,7 +16,9 @@ RULES = {
     4: "one use of a location at a time",
     5: "caps, required and fixed",
     6: "pitches",
+    7: "moves within the budget",
 }
+MOVED_NAMED = 20  # ids a budget violation names; the count is always whole
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,9 @@ def _rule5_required_fixed(inst: Instance, schedule: Schedule) -> list[Violation]
            for w in inst.wishes if w.required and w.id not in met]
     out += [Violation(5, f"fixed meeting {f.wish} at {f.slot}/{f.location} was not kept", (f.wish, f.slot))
             for f in inst.fixed if f not in placed]
+    pitched = set(schedule.pitches)
+    out += [Violation(5, f"fixed pitch of {f.project} at {f.slot} was not kept", (f.project, f.slot))
+            for f in inst.fixed_pitches if f not in pitched]
     return out
 
 
@@ -158,11 +164,23 @@ def _rule6_pitches(inst: Instance, schedule: Schedule) -> list[Violation]:
     return out
 
 
-def validate(inst: Instance, schedule: Schedule,
-             engaged: dict[str, list[Engagement]] | None = None) -> list[Violation]:
+def rule7_moves(inst: Instance, schedule: Schedule, max_moved: int | None) -> list[Violation]:
+    """A re-solve given a moves budget moves at most that many published meetings and pitches."""
+    if max_moved is None:
+        return []
+    moved = moved_entries(inst, schedule)
+    if len(moved) <= max_moved:
+        return []
+    return [Violation(7, f"{len(moved)} published meetings and pitches moved, over the budget of {max_moved}",
+                      tuple(moved[:MOVED_NAMED]))]
+
+
+def validate(inst: Instance, schedule: Schedule, engaged: dict[str, list[Engagement]] | None = None,
+             max_moved: int | None = None) -> list[Violation]:
     """Every broken hard rule, with the ids involved; empty when the schedule is valid. `engaged` is
-    attendee_engagements(inst, schedule), read from the schedule alone, when the caller has it already."""
+    attendee_engagements(inst, schedule), read from the schedule alone, when the caller has it already;
+    `max_moved` is the run's moves budget, when it has one."""
     out = _rule1_meetings(inst, schedule) + _rule2_availability(inst, schedule)
     out += _rule3_attendee_overlaps(inst, schedule, engaged)
     checks = (_rule4_location_overlaps, _rule5_caps, _rule5_required_fixed, _rule6_pitches)
-    return out + [v for check in checks for v in check(inst, schedule)]
+    return out + [v for check in checks for v in check(inst, schedule)] + rule7_moves(inst, schedule, max_moved)

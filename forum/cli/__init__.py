@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from forum.cli import data, serving
 from forum.errors import ForumError
+from forum.store.connection import StoreFull
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,6 +31,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except ForumError as exc:
         print(f"forum {args.command}: {exc.message}", file=sys.stderr)
+        return 2
+    except StoreFull:
+        print(f"forum {args.command}: the store is full (its maxmemory is reached) and refused the change; "
+              "nothing was written", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -11,7 +11,7 @@ from forum.cli.files import read_json, read_text
 from forum.config import load_settings
 from forum.domain.instance_json import dump_instance, parse_instance
 from forum.errors import InvalidInput
-from forum.services.setup import attendee_csv, demo
+from forum.services.setup import attendee_csv, demo, event_import
 from forum.store import EventStore, connect
 
 
@@ -23,7 +23,7 @@ def _store() -> EventStore:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    for event in demo.load_demo(_store()):
+    for event in demo.load_demo(_store().client):
         print(f"loaded {event}")
     return 0
 
@@ -31,7 +31,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_import_instance(args: argparse.Namespace) -> int:
     inst = parse_instance(read_json(args.file))
     store = _store()
-    store.import_instance(inst)
+    event_import.import_instance(store.client, inst, "command line")  # the console's path: indexes, audit
     counts = store.counts(inst.event.id)
     print(f"imported {inst.event.id}: {counts['attendee']} attendees, {counts['wish']} wishes, "
           f"{counts['slot']} slots, {counts['meeting']} meetings")
@@ -50,7 +50,7 @@ def cmd_export_instance(args: argparse.Namespace) -> int:
 
 
 def cmd_import_attendees(args: argparse.Namespace) -> int:
-    count = attendee_csv.import_attendees(_store().client, args.event, read_text(args.file))
+    count = attendee_csv.import_attendees(_store().client, args.event, read_text(args.file), "command line")
     print(f"imported {count} attendees into {args.event}")
     return 0
 
@@ -61,23 +61,27 @@ def cmd_export_attendees(args: argparse.Namespace) -> int:
 
 
 def cmd_signin_link(args: argparse.Namespace) -> int:
-    from forum.services.signin.access import make_link_token
-    from forum.store.sessions import SessionStore
+    from forum.services.signin import invitations
 
     settings = load_settings()
-    store = _store()
-    token = make_link_token(store.client, settings.secret_key, args.event, args.attendee)
-    base = (args.base_url or settings.public_origin or f"http://{settings.host}:{settings.port}").rstrip("/")
-    print(f"{base}/signin/{token}")
-    print(f"access code: {SessionStore(store.client).access_code(args.event, args.attendee)}")
+    client = _store().client
+    base = args.base_url or settings.public_origin or f"http://{settings.host}:{settings.port}"
+    invite = invitations.invitation(client, settings.secret_key, base, args.event, args.attendee,
+                                    organizer="command line")
+    print(invite.link)
+    if args.new_code:  # codes are kept hashed: a code can only be shown when it is issued
+        issued = invitations.new_code(client, settings.secret_key, args.event, "command line", args.attendee)
+        print(f"access code (new; the previous one no longer works): {issued.code}")
     return 0
 
 
 def add_commands(sub: Any) -> None:
-    p = sub.add_parser("signin-link", help="print a personal sign-in link and access code for an attendee")
+    p = sub.add_parser("signin-link", help="print a personal sign-in link for an attendee (--new-code: and a new code)")
     p.add_argument("event")
     p.add_argument("attendee")
     p.add_argument("--base-url", help="address of the site (default FORUM_PUBLIC_ORIGIN or FORUM_HOST:PORT)")
+    p.add_argument("--new-code", action="store_true",
+                   help="also issue a new access code (the attendee's previous code stops working)")
     p.set_defaults(func=cmd_signin_link)
     p = sub.add_parser("demo", help="load the demo events into FORUM_REDIS_URL")
     p.set_defaults(func=cmd_demo)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
+from forum.domain.json_text import load_json
 from forum.errors import InvalidInput
 
+MAX_FILE = 256 * 1024 * 1024  # an 11,000-delegate event is a few MB; a bigger file is not one of ours
 
-def read_text(path: str) -> str:
+
+def read_text(path: str, max_bytes: int = MAX_FILE) -> str:
     try:
+        if Path(path).stat().st_size > max_bytes:  # refused before it is read into memory
+            raise InvalidInput(f"{path}: is too large: at most {max_bytes // (1024 * 1024)} MB")
         return Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InvalidInput(f"{path}: no such file") from None
@@ -23,7 +27,5 @@ def read_text(path: str) -> str:
 
 
 def read_json(path: str) -> Any:
-    try:
-        return json.loads(read_text(path))
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    """The parsed file; a file that is not JSON or nests too deeply is refused with a sentence naming it."""
+    return load_json(read_text(path), path, MAX_FILE)

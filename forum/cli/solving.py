@@ -6,13 +6,20 @@ import argparse
 import json
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from forum.checker import quality, validate
+from forum.domain import Instance
 from forum.domain.instance_json import parse_instance
+from forum.domain.moves import moves_allowed
 from forum.domain.schedule_json import dump_schedule, parse_schedule
 from forum.errors import FormatError, InvalidInput
-from forum.solver import Progress, SolveParams, solve
+
+if TYPE_CHECKING:
+    from forum.solver import Progress
+
+MAX_MOVED_HELP = ("moves budget: at most this many `previous` meetings and pitches moved, a count (12) or a "
+                  "share (2%%, rounded up); default: no limit")
 
 
 class BadInput(Exception):
@@ -38,14 +45,25 @@ def _parse(parser: Any, doc: Any, path: str, what: str) -> Any:
         raise BadInput(f"{what} {path}: {exc.message}") from None
 
 
+def _budget(args: argparse.Namespace, inst: Instance) -> int | None:
+    """--max-moved as a count of the instance's published meetings and pitches; None when not given."""
+    if args.max_moved is None:
+        return None
+    try:
+        return moves_allowed(args.max_moved, len(inst.previous) + len(inst.previous_pitches))
+    except InvalidInput as exc:
+        raise BadInput(exc.message) from None
+
+
 def check_command(args: argparse.Namespace) -> int:
     try:
         inst = _parse(parse_instance, _load(args.instance, "instance"), args.instance, "instance")
         sched = _parse(parse_schedule, _load(args.schedule, "schedule"), args.schedule, "schedule")
+        budget = _budget(args, inst)
     except BadInput as exc:
         print(f"forum check: {exc}", file=sys.stderr)
         return 2
-    violations = validate(inst, sched)
+    violations = validate(inst, sched, max_moved=budget)
     if violations:
         print(f"invalid schedule: {len(violations)} broken rule(s)")
         for v in violations:
@@ -72,10 +90,15 @@ def _process_age() -> float:
 
 
 def solve_command(args: argparse.Namespace) -> int:
+    # Here, not at the top: every `forum` command builds this parser, and `forum serve`'s web process must
+    # not carry OR-Tools (README, "Layers"); the import still counts against the deadline (process age).
+    from forum.solver import SolveParams, solve
+
     started = time.monotonic() - _process_age()
     try:
         loading = time.monotonic()
         inst = _parse(parse_instance, _load(args.instance, "instance"), args.instance, "instance")
+        budget = _budget(args, inst)
         loading = time.monotonic() - loading
     except BadInput as exc:
         print(f"forum solve: {exc}", file=sys.stderr)
@@ -83,7 +106,7 @@ def solve_command(args: argparse.Namespace) -> int:
     # The limit is a deadline for the whole command: loading already used some of it, and writing the
     # schedule takes about as long as reading the instance did.
     left = args.time_limit - (time.monotonic() - started) - (0.2 + loading)
-    params = SolveParams(time_limit=max(0.5, left), workers=args.workers, seed=args.seed)
+    params = SolveParams(time_limit=max(0.5, left), workers=args.workers, seed=args.seed, max_moved=budget)
     result = solve(inst, params, on_progress=None if args.quiet else _show)
     if result.status == "infeasible":
         print("forum solve: the instance is infeasible:", file=sys.stderr)
@@ -117,10 +140,12 @@ def add_commands(subparsers: Any) -> None:
     p.add_argument("--workers", type=int, default=2, help="CP-SAT worker threads (default 2)")
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    p.add_argument("--max-moved", help=MAX_MOVED_HELP)
     p.set_defaults(func=solve_command)
     c = subparsers.add_parser("check", help="validate a schedule against an instance, print its quality")
     c.add_argument("instance", help="forum-instance/1 JSON file")
     c.add_argument("schedule", help="forum-schedule/1 JSON file")
+    c.add_argument("--max-moved", help=MAX_MOVED_HELP)
     c.set_defaults(func=check_command)
 
 

@@ -3,7 +3,7 @@
 from forum.domain.attendee import Attendee
 from forum.domain.event import Event, Location, Slot
 from forum.domain.goals import Weights
-from forum.domain.instance import Instance, Schedule, Unscheduled
+from forum.domain.instance import Instance, Schedule, Unscheduled, Why, WhyCode
 from forum.domain.meeting import Meeting
 from forum.domain.pitch import PitchSession, Project
 from forum.domain.roles import (
@@ -40,6 +40,8 @@ __all__ = [
     "SolverRun",
     "Unscheduled",
     "Weights",
+    "Why",
+    "WhyCode",
     "Window",
     "Wish",
     "WishStatus",

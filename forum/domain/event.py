@@ -8,12 +8,15 @@ from datetime import datetime
 from forum.domain.roles import LocationKind, SlotKind
 from forum.domain.times import Window
 
+DEFAULT_MAX_OPEN_REQUESTS = 300  # open requests one attendee may have at a time, unless the event says otherwise
+
 
 @dataclass(frozen=True)
 class Event:
     id: str
     name: str
-    timezone: str = "Europe/Paris"
+    timezone: str = "Europe/Paris"  # an IANA name, checked where an event enters (see times.check_timezone)
+    max_open_requests: int = DEFAULT_MAX_OPEN_REQUESTS
 
 
 @dataclass(frozen=True)

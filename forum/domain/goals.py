@@ -11,7 +11,7 @@ class Weights:
 
     `value` is per weight point of a met wish; `unserved` per requester left with nothing (as much as a
     top-priority weight-10 meeting: everyone gets something before anyone gets a lot); `gaps` per idle
-    run; `moved` per published meeting moved or dropped in a re-solve. A move disturbs two people who
+    run; `moved` per published meeting (or pitch) moved or dropped in a re-solve. A move disturbs two people who
     already planned around the meeting, so it must close two idle runs to pay for itself; only a
     re-solve has moves to weigh, and there stability is what organizers ask for.
     """

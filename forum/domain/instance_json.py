@@ -7,15 +7,16 @@ from typing import Any
 
 from forum.domain import fields as f
 from forum.domain.attendee import Attendee
-from forum.domain.event import Event, Location, Slot
+from forum.domain.event import DEFAULT_MAX_OPEN_REQUESTS, Event, Location, Slot
 from forum.domain.instance import Instance
 from forum.domain.pitch import PitchSession, Project
 from forum.domain.roles import LocationKind, Role, SlotKind
-from forum.domain.times import Window, format_local
-from forum.domain.wish import Placement, Wish
+from forum.domain.times import Window, check_timezone, format_local
+from forum.domain.wish import PitchPlacement, Placement, Wish
 from forum.errors import FormatError
 
 INSTANCE_FORMAT = "forum-instance/1"
+MAX_OPEN_REQUESTS_LIMIT = 10_000  # a per-event limit above this is a typo, not a policy
 
 
 def slugify(name: str) -> str:
@@ -29,7 +30,11 @@ def _event(doc: dict[str, Any]) -> Event:
     event_id = f.text(ev, "id", "event", default=slugify(name))
     if not re.fullmatch(r"[A-Za-z0-9_.-]+", event_id):
         raise FormatError("event.id", "may hold only letters, digits, '-', '_' and '.'")
-    return Event(event_id, name, f.text(ev, "timezone", "event", default="Europe/Paris"))
+    zone = check_timezone(f.text(ev, "timezone", "event", default="Europe/Paris"), "event.timezone")
+    limit = f.integer(ev, "max_open_requests", "event", minimum=1)
+    if limit is not None and limit > MAX_OPEN_REQUESTS_LIMIT:
+        raise FormatError("event.max_open_requests", f"must be at most {MAX_OPEN_REQUESTS_LIMIT}")
+    return Event(event_id, name, zone, DEFAULT_MAX_OPEN_REQUESTS if limit is None else limit)
 
 
 def slot_from_json(doc: Any, path: str) -> Slot:
@@ -109,6 +114,11 @@ def placement(doc: Any, path: str) -> Placement:
     return Placement(f.ident(d, "wish", path), f.ident(d, "slot", path), f.ident(d, "location", path))
 
 
+def pitch_placement(doc: Any, path: str) -> PitchPlacement:
+    d = f.obj(doc, path)
+    return PitchPlacement(f.ident(d, "project", path), f.ident(d, "slot", path))
+
+
 def parse_instance(doc: Any) -> Instance:
     """Build an Instance from a parsed JSON document; raises FormatError naming the bad field."""
     doc = f.obj(doc, "document")
@@ -129,6 +139,8 @@ def parse_instance(doc: Any) -> Instance:
         projects=many("projects", project_from_json),
         fixed=many("fixed", placement),
         previous=many("previous", placement),
+        fixed_pitches=many("fixed_pitches", pitch_placement),
+        previous_pitches=many("previous_pitches", pitch_placement),
     )
     check_references(instance)
     return instance
@@ -171,6 +183,11 @@ def check_references(inst: Instance) -> None:
             need(pl.wish, wishes, f"{key}[{i}].wish", "wish")
             need(pl.slot, slots, f"{key}[{i}].slot", "slot")
             need(pl.location, locations, f"{key}[{i}].location", "location")
+    projects = {p.id for p in inst.projects}
+    for key, pitches in (("fixed_pitches", inst.fixed_pitches), ("previous_pitches", inst.previous_pitches)):
+        for i, pp in enumerate(pitches):
+            need(pp.project, projects, f"{key}[{i}].project", "project")
+            need(pp.slot, slots, f"{key}[{i}].slot", "slot")
 
 
 def _windows(ws: tuple[Window, ...] | None) -> list[dict[str, str]] | None:
@@ -221,11 +238,18 @@ def placement_to_json(p: Placement) -> dict[str, str]:
     return {"wish": p.wish, "slot": p.slot, "location": p.location}
 
 
+def _event_json(event: Event) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": event.id, "name": event.name, "timezone": event.timezone}
+    if event.max_open_requests != DEFAULT_MAX_OPEN_REQUESTS:  # files of events on the default stay as they were
+        out["max_open_requests"] = event.max_open_requests
+    return out
+
+
 def dump_instance(inst: Instance) -> dict[str, Any]:
     """The JSON document of an Instance; parse_instance(dump_instance(x)) == x."""
-    return {
+    doc: dict[str, Any] = {
         "format": INSTANCE_FORMAT,
-        "event": {"id": inst.event.id, "name": inst.event.name, "timezone": inst.event.timezone},
+        "event": _event_json(inst.event),
         "slots": [slot_to_json(s) for s in inst.slots],
         "locations": [location_to_json(loc) for loc in inst.locations],
         "attendees": [attendee_to_json(a) for a in inst.attendees],
@@ -235,3 +259,8 @@ def dump_instance(inst: Instance) -> dict[str, Any]:
         "fixed": [placement_to_json(p) for p in inst.fixed],
         "previous": [placement_to_json(p) for p in inst.previous],
     }
+    # Written only when there are some, so documents of events without pitches stay as they were.
+    for key, pitches in (("fixed_pitches", inst.fixed_pitches), ("previous_pitches", inst.previous_pitches)):
+        if pitches:
+            doc[key] = [{"project": p.project, "slot": p.slot} for p in pitches]
+    return doc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from forum.domain.moves import DEFAULT_MOVES_BUDGET
 from forum.domain.roles import RunStatus
 
 
@@ -19,3 +20,5 @@ class SolverRun:
     started_at: float | None = None
     finished_at: float | None = None
     reason: str = ""
+    # How many published meetings and pitches the run may move: "12" or "2%" (forum.domain.moves).
+    max_moved: str = DEFAULT_MOVES_BUDGET

@@ -4,8 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from forum.errors import FormatError
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+def check_timezone(name: str, field: str) -> str:
+    """`name` when the system's time zone database knows it, else a FormatError naming `field`."""
+    try:
+        if len(name) > 64:  # the longest IANA name has 32 characters; a long one only makes a long message
+            raise ValueError(name)
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # unknown, empty, a directory or a path-like name
+        raise FormatError(field, f"{name[:64]!r} is not a known time zone; write one like Europe/Paris") from None
+    return name
 
 
 def parse_local(text: str) -> datetime:

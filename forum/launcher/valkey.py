@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from forum.config import DEFAULT_VALKEY_MAXMEMORY
 from forum.errors import Conflict, Unavailable
 from forum.launcher.children import spawn, stop
 from forum.store.probe import answers
@@ -31,11 +32,12 @@ def valkey_binary() -> str:
 
 @dataclass
 class EmbeddedValkey:
-    """A valkey-server child process owning `data_dir`."""
+    """A valkey-server child process owning `data_dir`; past `maxmemory` it refuses writes, never evicts."""
 
     data_dir: Path
     port: int = 0
     process: subprocess.Popen[bytes] | None = None
+    maxmemory: str = DEFAULT_VALKEY_MAXMEMORY
 
     @property
     def url(self) -> str:
@@ -74,6 +76,9 @@ class EmbeddedValkey:
             valkey_binary(), "--port", str(self.port), "--bind", "127.0.0.1",
             "--dir", str(self.data_dir.resolve()), "--appendonly", "yes", "--appendfsync", "everysec",
             "--save", "", "--daemonize", "no", "--protected-mode", "yes",
+            # Evicting would silently drop sessions, requests or a schedule: a full store refuses writes instead,
+            # which the app answers with 503 and a sentence.
+            "--maxmemory", self.maxmemory, "--maxmemory-policy", "noeviction",
         ]
 
     def _wait_ready(self, timeout: float) -> None:

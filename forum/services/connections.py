@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from forum.store.connection import Client, StoreError, connect
+from forum.config import Settings
+from forum.store.connection import Client, Durability, StoreError, StoreFull, connect
 
-__all__ = ["Client", "StoreError", "close_store", "open_store", "store_health"]
+__all__ = ["Client", "StoreError", "StoreFull", "close_store", "open_store", "store_health"]
 
 
-def open_store(url: str) -> Client:
-    """A client for the process's lifetime; Unavailable when the store does not answer or has another schema."""
-    return connect(url)
+def open_store(url: str, settings: Settings | None = None) -> Client:
+    """A client for the process's lifetime; Unavailable when the store does not answer or has another schema.
+
+    Its acknowledged writes wait for the disk as `settings` say (FORUM_DURABLE_*), else one local fsync.
+    """
+    if settings is None:
+        return connect(url)
+    return connect(url, Durability(settings.durable_replicas, settings.durable_timeout_ms))
 
 
 def close_store(client: Client) -> None:

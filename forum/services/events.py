@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from forum.domain import Attendee, Event
 from forum.store import EventStore
 from forum.store.connection import Client
+
+log = logging.getLogger("forum.services")
 
 
 @dataclass(frozen=True)
@@ -32,3 +36,14 @@ def get_event(client: Client, event: str) -> Event:
 def get_attendee(client: Client, event: str, attendee: str) -> Attendee:
     """One attendee of the event; NotFound when there is none."""
     return EventStore(client).entities(event, Attendee).get(attendee)
+
+
+def zone_of(event: Event) -> ZoneInfo:
+    """The event's time zone. Imports refuse unknown names, but an event stored before they did may hold one:
+    its pages and feeds then show times as UTC (and the log says so) rather than fail."""
+    try:
+        return ZoneInfo(event.timezone)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        log.warning("event %s has an unknown time zone %r; its times are shown as UTC", event.id,
+                    event.timezone[:64])
+        return ZoneInfo("UTC")

@@ -38,6 +38,9 @@ def _try(search: GapSearch, rng: random.Random, wi: int, temperature: float) -> 
     days = {fest.day_of[s1]}
     before = search.cost(chain, days)
     search._flip(chain, s1, s2)
+    if tt.over_budget():  # the moves budget is a hard limit, at any temperature
+        search._flip(chain, s1, s2)
+        return 0
     delta = search.cost(chain, days) - before
     if delta <= 0 or rng.random() < math.exp(-delta / temperature):
         return delta

@@ -66,8 +66,9 @@ class GapSearch:
                 days = {d0, fest.day_of[s]}
                 tt.place(wi, s)
                 g = before[fest.day_of[s]] - self.cost([wi], days)
+                allowed = not tt.over_budget()  # the moves budget is a hard limit, whatever the gain
                 tt.remove(wi)
-                if g > gain:
+                if g > gain and allowed:
                     best, gain = s, g
         tt.place(wi, best)
         return best != old
@@ -104,7 +105,7 @@ class GapSearch:
         days = {fest.day_of[s1]}
         base = self.cost(chain, days)
         self._flip(chain, s1, s2)
-        if self.cost(chain, days) < base:
+        if self.cost(chain, days) < base and not tt.over_budget():
             return True
         self._flip(chain, s1, s2)
         return False
@@ -126,7 +127,7 @@ class GapSearch:
             tt.place(a, sb)
             if tt.fits(b, sa):
                 tt.place(b, sa)
-                if self.cost([a, b], days) < base:
+                if self.cost([a, b], days) < base and not tt.over_budget():
                     return True
                 tt.remove(b)
             tt.remove(a)

@@ -21,6 +21,8 @@ def _bumpable(fest: Festival, tt: Timetable, wi: int) -> list[int]:
         for m in fest.wishes_of[p]:
             if tt.at[m] < 0 or m in tt.locked or fest.required[m]:
                 continue
+            if tt.at_home(m) and not tt.can_move():
+                continue  # bumping a published meeting is a move, and the budget is spent
             r = fest.parts[m][0]
             if r not in met_count:
                 met_count[r] = sum(1 for x in fest.requests[r] if tt.at[x] >= 0)

@@ -40,6 +40,7 @@ def solve_window(fest: Festival, tt: Timetable, freed: list[int], slot_mask: int
     mdl.add_one_place_at_a_time(wm)
     mdl.add_caps(wm)
     mdl.add_tables(wm)
+    mdl.add_moves_budget(wm)
     mdl.add_value(wm, weights)
     mdl.add_served(wm, weights, eligible)
     mdl.add_kept(wm, weights)

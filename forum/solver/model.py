@@ -127,6 +127,22 @@ def add_kept(wm: WindowModel, w: Weights) -> None:
             wm.terms.append((w.moved, wm.place[(wi, prev[0])]))
 
 
+def add_moves_budget(wm: WindowModel) -> None:
+    """The moves budget, a hard limit: the freed published meetings away from their published slot, with
+    those already moved outside the window, stay within it (the hint, the old timetable, does)."""
+    tt = wm.tt
+    published = [wi for wi in wm.wishes if tt.home[wi] >= 0]
+    if tt.budget is None or not published:
+        return
+    outside = tt.moved() - len(published)  # the freed ones are out of the timetable, so counted as moved
+    kept = [wm.place[(wi, tt.home[wi])] for wi in published if (wi, tt.home[wi]) in wm.place]
+    least = len(published) - (tt.budget - outside)
+    if least > len(kept):
+        wm.model.add_bool_or([])  # cannot be met: the window keeps its old timetable
+    elif least > 0:
+        wm.model.add(sum(kept) >= least)
+
+
 def _busy_marks(wm: WindowModel, p: int, seq: list[int]) -> list[tuple[int, list[cp_model.IntVar]]]:
     """Per available slot: (1, []) when engaged outside the window, else (0, the booleans that engage)."""
     fest, tt = wm.fest, wm.tt

@@ -14,6 +14,8 @@ class SolveParams:
     workers: int = 2
     seed: int = 0
     weights: Weights = field(default_factory=Weights)
+    # A hard limit on the published meetings and pitches (`previous`, `previous_pitches`) moved; None: no limit.
+    max_moved: int | None = None
 
 
 @dataclass(frozen=True)

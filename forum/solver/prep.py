@@ -54,6 +54,8 @@ class Festival:
         self.required = [w.required for w in inst.wishes]
         self.fixed = self._placements(inst.fixed)
         self.previous = self._placements(inst.previous)
+        # Published meetings no meeting slot can hold again (their slot is gone or became a pitch slot).
+        self.lost_previous = len(inst.previous) - len(self.previous)
         for wi in self.fixed:
             self.required[wi] = True
         self.requests: list[list[int]] = [[] for _ in inst.attendees]

@@ -12,13 +12,24 @@ from forum.solver.timetable import Timetable
 
 def place_required(fest: Festival, tt: Timetable, clock: cpsat.Clock, seconds: float,
                    workers: int, seed: int) -> list[str]:
-    """Re-place all required meetings around the fixed ones; returns conflicts, empty on success."""
+    """Re-place all required meetings around the fixed ones; returns conflicts, empty on success.
+
+    Under a moves budget it first tries around every published meeting still at its published slot too,
+    so that making room for a required meeting moves nobody when it can."""
     if all(tt.at[wi] >= 0 for wi in range(len(fest.wishes)) if fest.required[wi]):
         return []
-    old = {wi: tt.at[wi] for wi in tt.met() if wi not in tt.locked}
+    if tt.budget is not None and not _attempt(fest, tt, clock, 0.5 * seconds, workers, seed, keep_home=True):
+        return []
+    return _attempt(fest, tt, clock, seconds, workers, seed, keep_home=False)
+
+
+def _attempt(fest: Festival, tt: Timetable, clock: cpsat.Clock, seconds: float, workers: int, seed: int,
+             keep_home: bool) -> list[str]:
+    stays = set(tt.locked) | ({wi for wi in tt.met() if tt.at_home(wi)} if keep_home else set())
+    old = {wi: tt.at[wi] for wi in tt.met() if wi not in stays}
     for wi in old:
         tt.remove(wi)  # optional meetings come back in the refill pass
-    freed = [wi for wi in range(len(fest.wishes)) if fest.required[wi] and wi not in tt.locked]
+    freed = [wi for wi in range(len(fest.wishes)) if fest.required[wi] and wi not in stays]
     wm = mdl.WindowModel(fest, tt, freed, (1 << fest.n_slots) - 1, old)
     musts = {wi: wm.model.new_bool_var(f"must{wi}") for wi in freed}
     for wi in freed:

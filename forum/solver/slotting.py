@@ -20,6 +20,20 @@ def place_fixed(tt: Timetable) -> list[int]:
     return broken
 
 
+def restore_published(tt: Timetable) -> int:
+    """Published meetings not yet placed go back to their published slot where they still fit, required and
+    least flexible first; returns how many went back."""
+    fest = tt.fest
+    waiting = sorted((wi for wi in fest.previous if tt.at[wi] < 0),
+                     key=lambda wi: (not fest.required[wi], flexibility(fest, wi), wi))
+    back = 0
+    for wi in waiting:
+        if tt.fits(wi, tt.home[wi]):
+            tt.place(wi, tt.home[wi])
+            back += 1
+    return back
+
+
 def _move_elsewhere(tt: Timetable, wi: int, avoid: int) -> bool:
     """Move a placed meeting to another slot that fits; leaves it where it was when none does."""
     old = tt.remove(wi)
@@ -33,8 +47,7 @@ def _move_elsewhere(tt: Timetable, wi: int, avoid: int) -> bool:
 
 def _published_here(tt: Timetable, wi: int) -> bool:
     """A published meeting still at its slot: repairs leave it there (re-solves move few meetings)."""
-    published = tt.fest.previous.get(wi)
-    return published is not None and published[0] == tt.at[wi]
+    return tt.at_home(wi)
 
 
 def _blockers(tt: Timetable, wi: int, s: int) -> list[int] | None:

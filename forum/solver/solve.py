@@ -24,7 +24,7 @@ from forum.solver.pitches import PitchPlan, plan_pitches
 from forum.solver.prep import Festival
 from forum.solver.required import place_required
 from forum.solver.selection import select
-from forum.solver.slotting import fill, flexibility, place_fixed, refill_order
+from forum.solver.slotting import fill, flexibility, place_fixed, refill_order, restore_published
 from forum.solver.tables import assign_tables
 from forum.solver.timetable import Timetable
 
@@ -50,6 +50,7 @@ class Run:
         self.requesters = eligible_requesters(inst)
         self.tt = Timetable(self.fest)
         self.bound: int | None = None
+        self.pitches_moved = 0
         self.last_report = -1.0
 
     def report(self, phase: str, force: bool = True) -> None:
@@ -74,7 +75,12 @@ class Run:
         for f in self.inst.fixed:
             for who in wishes[f.wish].participants:
                 busy.setdefault(who, []).append(slots[f.slot].window)
-        plan = plan_pitches(self.inst, busy, min(3.0, max(1.0, 0.05 * self.clock.left())))
+        budget = self.params.max_moved
+        plan = plan_pitches(self.inst, busy, min(3.0, max(1.0, 0.05 * self.clock.left())),
+                            self.params.weights.moved, budget)
+        # Pitches the plan moved use up part of the moves budget; the meetings get the rest.
+        self.tt.budget = None if budget is None else budget - plan.moved
+        self.pitches_moved = plan.moved
         projects = {p.id: p for p in self.inst.projects}
         for pp in plan.pitches:
             for who in projects[pp.project].presenters:
@@ -95,8 +101,9 @@ class Run:
     def eligible(self) -> set[int]:
         return {self.fest.parts[wi][0] for wi in range(len(self.fest.wishes)) if self.fest.feasible[wi]}
 
-    def meetings(self) -> list[str]:
-        """Everything up to a timetable; returns conflicts when the instance is infeasible."""
+    def slotting(self) -> list[str]:
+        """Fixed meetings, the selection, published meetings back in place, then the chosen and required
+        ones; returns conflicts when the instance (or the moves budget) is infeasible."""
         fest, tt, clock, prm = self.fest, self.tt, self.clock, self.params
         broken = place_fixed(tt)
         if broken:
@@ -104,13 +111,32 @@ class Run:
         sel = select(fest, clock, 0.35 * clock.left())
         self.bound = sel.bound
         self.report("selection")
-        chosen = sel.chosen
         required = [wi for wi in range(len(fest.wishes)) if fest.required[wi]]
-        # Published meetings go back first, where they were: a re-solve should move as few as it can.
-        first = sorted(set(required) | set(chosen) | set(fest.previous), key=lambda wi: (
+        # Published meetings go back first, where they were, all of them before any other meeting can take
+        # their place: a re-solve should move as few as it can.
+        restore_published(tt)
+        first = sorted(set(required) | set(sel.chosen) | set(fest.previous), key=lambda wi: (
             wi not in fest.previous, not fest.required[wi], flexibility(fest, wi), -fest.weight[wi]))
         fill(tt, first, clock.stop)
         conflicts = place_required(fest, tt, clock, 0.5 * clock.left(), prm.workers, prm.seed)
+        restore_published(tt)
+        return conflicts or self.over_budget()
+
+    def over_budget(self) -> list[str]:
+        """After slotting, every published meeting that could go back is back: the rest had to move."""
+        fest, tt = self.fest, self.tt
+        if not tt.over_budget():
+            return []
+        moved = [fest.wishes[wi].id for wi in fest.previous if not tt.at_home(wi)]
+        more = f" and {len(moved) - 10} more" if len(moved) > 10 else ""
+        pitches = f" besides {self.pitches_moved} pitches" if self.pitches_moved else ""
+        return [f"{tt.moved()} published meetings cannot stay where they were{pitches} ({', '.join(moved[:10])}"
+                f"{more}), more than the moves budget of {self.params.max_moved} allows; raise the budget"]
+
+    def meetings(self) -> list[str]:
+        """Everything up to a timetable; returns conflicts when the instance is infeasible."""
+        fest, tt, clock, prm = self.fest, self.tt, self.clock, self.params
+        conflicts = self.slotting()
         if conflicts:
             return conflicts
         self.report("slotting")
@@ -132,7 +158,7 @@ class Run:
         meetings = assign_tables(self.fest, self.tt, self.room_busy)
         # A cancelled run must return within a second: the slot-by-slot reasons get a tenth of it.
         why = reasons(self.fest, self.tt, 0.1 if self.clock.cancelled else math.inf)
-        unmet = [Unscheduled(self.fest.wishes[wi].id, text) for wi, text in why.items()]
+        unmet = [Unscheduled(self.fest.wishes[wi].id, text, told) for wi, (told, text) in why.items()]
         return Schedule(tuple(meetings), tuple(plan.pitches), tuple(unmet))
 
 
@@ -184,7 +210,7 @@ def _wrap_up(run: Run, plan: PitchPlan, instance: Instance, params: SolveParams)
     figures: dict = dict(quality(instance, schedule, run.requesters, engaged))
     figures["bound"] = run.bound
     figures["seconds"] = round(run.clock.elapsed(), 2)
-    violations = validate(instance, schedule, engaged)
+    violations = validate(instance, schedule, engaged, params.max_moved)
     schedule = Schedule(schedule.meetings, schedule.pitches, schedule.unscheduled, dict(figures))
     status = "cancelled" if run.clock.cancelled else "feasible"
     if figures["value"] == run.bound and status == "feasible" and figures["unserved"] == 0 \

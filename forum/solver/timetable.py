@@ -17,6 +17,26 @@ class Timetable:
         self.in_slot: list[set[int]] = [set() for _ in range(fest.n_slots)]
         self.locked: set[int] = set()
         self.who: dict[tuple[int, int], int] = {}  # (attendee, slot) -> the wish they meet there
+        self.home = [-1] * len(fest.wishes)  # each published meeting's published slot
+        for wi, (s, _) in fest.previous.items():
+            self.home[wi] = s
+        self.kept = 0  # published meetings at their published slot
+        # Moves of published meetings allowed (the run's budget less the pitches it moved); None: no limit.
+        self.budget: int | None = None
+
+    def moved(self) -> int:
+        """Published meetings not at their published slot (dropped ones too), as the checker counts them."""
+        return self.fest.lost_previous + len(self.fest.previous) - self.kept
+
+    def over_budget(self) -> bool:
+        return self.budget is not None and self.moved() > self.budget
+
+    def can_move(self) -> bool:
+        """Whether one more published meeting may leave its published slot."""
+        return self.budget is None or self.moved() < self.budget
+
+    def at_home(self, wi: int) -> bool:
+        return self.at[wi] >= 0 and self.home[wi] == self.at[wi]
 
     def table_load(self, s: int) -> int:
         if self.fest.simple_slots:
@@ -60,6 +80,8 @@ class Timetable:
             self.total[p] += 1
         self.in_slot[s].add(wi)
         self.at[wi] = s
+        if self.home[wi] == s:
+            self.kept += 1
 
     def remove(self, wi: int) -> int:
         s = self.at[wi]
@@ -71,6 +93,8 @@ class Timetable:
             self.total[p] -= 1
         self.in_slot[s].discard(wi)
         self.at[wi] = -1
+        if self.home[wi] == s:
+            self.kept -= 1
         return s
 
     def met(self) -> list[int]:

@@ -8,13 +8,14 @@ from typing import Any
 
 import redis
 
-from forum.domain import Event
+from forum.domain import Event, Wish
 from forum.errors import Conflict
 from forum.store import keys
 from forum.store.audit import stage_entry
 from forum.store.codec import E, Entity, codec_of
-from forum.store.connection import Pipeline, watch
+from forum.store.connection import Pipeline, commit, watch
 from forum.store.entities import EntityStore
+from forum.store.requests import built_key, stage_forget_index
 
 ATTEMPTS = 20  # retries when someone else writes a watched key while we compute
 
@@ -38,27 +39,33 @@ class Change:
 
 def apply(client: redis.Redis, event: str, watched: tuple[type[Entity], ...],
           compute: Callable[[], Change]) -> Change:
-    """Run `compute` on a consistent view and write its Change atomically.
+    """Run `compute` on a consistent view and write its Change atomically; returns once it is on disk.
 
     Every record and index of the `watched` classes is watched: a write by anyone else in between
-    (an attendee answering, another organizer) restarts the computation with the new state.
+    (an attendee answering, another organizer) restarts the computation with the new state. A Change that
+    puts or removes wishes also forgets the requests-by-person index (rebuilt on the next read), so Wish must
+    be watched then.
     """
     for _ in range(ATTEMPTS):
         with client.pipeline(transaction=True) as pipe:
             try:
                 stores = [EntityStore(client, event, cls) for cls in watched]
-                watch(pipe, *[k for s in stores for k in (s.index_key, *[s.key(i) for i in s.ids()])])
+                derived = [built_key(event)] if Wish in watched else []
+                names = [*derived, *[k for s in stores for k in (s.index_key, *[s.key(i) for i in s.ids()])]]
+                if names:  # nothing watched: a plain write with its audit entry, in one MULTI/EXEC
+                    watch(pipe, *names)
                 change = compute()
                 pipe.multi()
-                _stage(pipe, client, event, change)
-                pipe.execute()
+                _stage(pipe, client, event, change, watched)
+                commit(client, pipe)
                 return change
             except redis.WatchError:
                 continue
     raise Conflict("the schedule kept changing while saving; please try again")
 
 
-def _stage(pipe: Pipeline, client: redis.Redis, event: str, change: Change) -> None:
+def _stage(pipe: Pipeline, client: redis.Redis, event: str, change: Change,
+           watched: tuple[type[Entity], ...]) -> None:
     for cls, idents in change.remove.items():
         store = EntityStore(client, event, cls)
         for ident in idents:
@@ -68,5 +75,10 @@ def _stage(pipe: Pipeline, client: redis.Redis, event: str, change: Change) -> N
         EntityStore(client, event, cls).stage(pipe, values)
     if change.event is not None:
         pipe.set(keys.event_record(event), codec_of(Event).encode(change.event))
+        pipe.sadd(keys.EVENTS, event)  # a new event (an import from the command line) joins the list
     if change.audit is not None:
         stage_entry(pipe, event, change.audit)
+    if Wish in change.put or Wish in change.remove:
+        if Wish not in watched:  # the index scan below would race with requests sent meanwhile
+            raise TypeError("a Change that writes wishes must watch Wish")
+        stage_forget_index(pipe, client, event)

@@ -10,7 +10,7 @@ import redis
 from forum.errors import Conflict, NotFound
 from forum.store import keys
 from forum.store.codec import E, codec_of
-from forum.store.connection import Pipeline, watch
+from forum.store.connection import Pipeline, commit, watch
 
 CHUNK = 1000
 ATTEMPTS = 10
@@ -84,7 +84,7 @@ class EntityStore(Generic[E]):
         """Apply `change` (which may raise to refuse) to the record as it is at this instant.
 
         WATCH/MULTI, retried: a concurrent write to the record restarts the check with the new value.
-        Returns (before, after).
+        Returns (before, after) once the write is on disk (an answer acknowledged is never lost).
         """
         key = self.key(ident)
         for _ in range(ATTEMPTS):
@@ -97,7 +97,7 @@ class EntityStore(Generic[E]):
                     after = change(before)
                     pipe.multi()
                     self.stage(pipe, [after])
-                    pipe.execute()
+                    commit(self.client, pipe)
                     return before, after
                 except redis.WatchError:
                     continue

@@ -24,6 +24,7 @@ from forum.errors import NotFound
 from forum.store import keys
 from forum.store.codec import E, Entity, codec_of
 from forum.store.entities import EntityStore
+from forum.store.requests import forgotten_key
 
 # The classes that make up an instance, in the order they are written, then those a schedule adds.
 INSTANCE_ENTITIES: tuple[type[Entity], ...] = (Slot, Location, Attendee, Wish, PitchSession, Project)
@@ -63,12 +64,17 @@ class EventStore:
         return list(self.client.scan_iter(match=keys.event_pattern(event), count=1000))
 
     def import_instance(self, inst: Instance) -> None:
-        """Replace the event with `inst` in one MULTI/EXEC: readers see the old event or the new, never half."""
+        """Replace the event with `inst` in one MULTI/EXEC: readers see the old event or the new, never half.
+
+        Every key of the event goes, sessions and audit log included: a clean slate for tests and benchmarks.
+        The app imports through services/setup/event_import (console, command line and demo alike).
+        """
         event = inst.event.id
         stale = self._existing_keys(event)
         with self.client.pipeline(transaction=True) as pipe:
             for i in range(0, len(stale), 1000):
                 pipe.delete(*stale[i : i + 1000])
+            pipe.incr(forgotten_key(event))  # a by-person index being built from the old wishes is thrown away
             pipe.set(keys.event_record(event), codec_of(Event).encode(inst.event))
             pipe.sadd(keys.EVENTS, event)
             for cls, values in instance_records(inst).items():
@@ -84,18 +90,24 @@ class EventStore:
             pipe.execute()
 
     def export_instance(self, event: str) -> Instance:
-        """The event as an instance: accepted meetings are `fixed`, the current schedule is `previous`."""
+        """The event as an instance: accepted meetings are `fixed`, the current schedule is `previous` (its
+        pitches `previous_pitches`)."""
         meetings = [m for m in self.entities(event, Meeting).all() if is_live(m)]
+        slots = tuple(sorted(self.entities(event, Slot).all(), key=lambda s: (s.start, s.id)))
+        projects = tuple(self.entities(event, Project).all())
+        known = ({p.id for p in projects}, {s.id for s in slots})  # a pitch's project or slot may be gone
+        pitches = [p for p in self.pitches(event) if p.project in known[0] and p.slot in known[1]]
         return Instance(
             event=self.get(event),
-            slots=tuple(sorted(self.entities(event, Slot).all(), key=lambda s: (s.start, s.id))),
+            slots=slots,
             locations=tuple(self.entities(event, Location).all()),
             attendees=tuple(self.entities(event, Attendee).all()),
             wishes=tuple(self.entities(event, Wish).all()),
             pitch_sessions=tuple(self.entities(event, PitchSession).all()),
-            projects=tuple(self.entities(event, Project).all()),
+            projects=projects,
             fixed=tuple(placement(m) for m in meetings if m.status is MeetingStatus.ACCEPTED),
             previous=tuple(placement(m) for m in meetings),
+            previous_pitches=tuple(sorted(pitches, key=lambda p: p.project)),
         )
 
     def pitches(self, event: str) -> list[PitchPlacement]:
@@ -103,9 +115,17 @@ class EventStore:
 
 
 def instance_records(inst: Instance) -> dict[type[Entity], Sequence[Entity]]:
-    """What storing `inst` writes, per class in write order: its entities and its meetings."""
+    """What storing `inst` writes, per class in write order: its entities, its meetings and its pitches."""
     return {Slot: inst.slots, Location: inst.locations, Attendee: inst.attendees, Wish: inst.wishes,
-            PitchSession: inst.pitch_sessions, Project: inst.projects, Meeting: meetings_of(inst)}
+            PitchSession: inst.pitch_sessions, Project: inst.projects, Meeting: meetings_of(inst),
+            PitchPlacement: pitches_of(inst)}
+
+
+def pitches_of(inst: Instance) -> list[PitchPlacement]:
+    """The published pitches: `previous_pitches`, with `fixed_pitches` winning for the same project."""
+    out = {p.project: p for p in inst.previous_pitches}
+    out.update({p.project: p for p in inst.fixed_pitches})
+    return list(out.values())
 
 
 def meetings_of(inst: Instance) -> list[Meeting]:

@@ -42,5 +42,9 @@ class JobQueue:
         status = job.get_status(refresh=False)
         return None if status is None else str(getattr(status, "value", status))
 
+    def depth(self) -> int:
+        """Jobs waiting for a worker."""
+        return int(self.queue.count)
+
     def close(self) -> None:
         self.queue.connection.close()

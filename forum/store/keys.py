@@ -5,6 +5,7 @@ from __future__ import annotations
 PREFIX = "forum"
 EVENTS = f"{PREFIX}:events"
 SCHEMA = f"{PREFIX}:schema"
+WORKERS = f"{PREFIX}:workers"  # ids of workers with a live heartbeat (see store/workers.py)
 SCHEMA_VERSION = "1"
 
 
@@ -18,6 +19,11 @@ def index(event: str, entity: str) -> str:
 
 def event_record(event: str) -> str:
     return record(event, "event", event)
+
+
+def ack(token: str) -> str:
+    """An acknowledgement token written with a durable transaction (see connection.commit)."""
+    return f"{PREFIX}:ack:{token}"
 
 
 def event_pattern(event: str) -> str:

@@ -19,4 +19,6 @@ def job_queue(url: str, name: str) -> Queue:
 def work(url: str, name: str, burst: bool = False) -> None:
     """Run an RQ worker on the queue until it is told to stop (SIGTERM / SIGINT) or, in burst mode, is empty."""
     queue = job_queue(url, name)
-    Worker([queue], connection=queue.connection, serializer=JSONSerializer).work(burst=burst, with_scheduler=False)
+    worker = Worker([queue], connection=queue.connection, serializer=JSONSerializer)
+    # RQ's own lines at INFO (several per job, registry cleaning every few minutes) would repeat ours.
+    worker.work(burst=burst, with_scheduler=False, logging_level="WARNING")

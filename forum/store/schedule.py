@@ -7,15 +7,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import redis
+from redis.typing import EncodableT, FieldT
 
-from forum.domain import Meeting, PitchPlacement, Schedule, Wish, WishStatus
-from forum.domain.schedule_json import dump_schedule, parse_schedule
+from forum.domain import Meeting, PitchPlacement, Schedule, Unscheduled, Wish, WishStatus
+from forum.domain.schedule_json import dump_schedule, dump_unscheduled, parse_schedule, parse_unscheduled
 from forum.errors import Conflict
 from forum.store import keys
-from forum.store.connection import Pipeline, watch
+from forum.store.connection import Pipeline, commit, watch
 from forum.store.entities import EntityStore
 
 DRAFT_TTL = 30 * 24 * 3600
+WHY_KEPT = ""  # a field of every reasons hash (wish ids are never empty): the draft's reasons were indexed
 CHUNK = 1000
 ATTEMPTS = 20  # publish retries when an attendee answers a meeting while we merge
 
@@ -56,6 +58,11 @@ def base_key(event: str, run: str) -> str:
     return keys.record(event, "draft_base", run)
 
 
+def why_key(event: str, run: str) -> str:
+    """A run's reasons per unmet wish: attendee pages read a few of them without parsing the whole draft."""
+    return keys.record(event, "draft_why", run)
+
+
 def version_key(event: str) -> str:
     return keys.record(event, "schedule", "version")
 
@@ -89,7 +96,34 @@ class ScheduleStore:
 
     def save_draft(self, event: str, run: str, schedule: Schedule) -> None:
         doc = json.dumps(dump_schedule(schedule), separators=(",", ":"), ensure_ascii=False)
-        self.client.set(draft_key(event, run), doc, ex=DRAFT_TTL)
+        reasons: dict[FieldT, EncodableT] = {WHY_KEPT: "1"}
+        for u in schedule.unscheduled:
+            reasons[u.wish] = json.dumps(dump_unscheduled(u), separators=(",", ":"), ensure_ascii=False)
+        with self.client.pipeline(transaction=True) as pipe:
+            pipe.set(draft_key(event, run), doc, ex=DRAFT_TTL)
+            pipe.delete(why_key(event, run))
+            pipe.hset(why_key(event, run), mapping=reasons)
+            pipe.expire(why_key(event, run), DRAFT_TTL)
+            pipe.execute()
+
+    def unscheduled(self, event: str, run: str, wishes: list[str]) -> dict[str, Unscheduled]:
+        """The run's reasons for these wishes, those it left out (drafts saved before the index: read whole)."""
+        if not wishes:
+            return {}
+        found = self.client.hmget(why_key(event, run), [WHY_KEPT, *wishes])
+        if found[0] is None:
+            draft = self.draft(event, run)
+            wanted = set(wishes)
+            return {u.wish: u for u in draft.unscheduled if u.wish in wanted} if draft else {}
+        return {w: parse_unscheduled(json.loads(raw), w) for w, raw in zip(wishes, found[1:], strict=True) if raw}
+
+    def all_unscheduled(self, event: str, run: str) -> dict[str, Unscheduled]:
+        """Every reason of the run, by wish (what a publish compares with the run it replaces)."""
+        found: dict[str, str] = self.client.hgetall(why_key(event, run))  # type: ignore[assignment]  # str client
+        if WHY_KEPT not in found:
+            draft = self.draft(event, run)
+            return {u.wish: u for u in draft.unscheduled} if draft else {}
+        return {w: parse_unscheduled(json.loads(raw), w) for w, raw in found.items() if w != WHY_KEPT}
 
     def save_base(self, event: str, run: str, base: Schedule) -> None:
         """The live schedule a run started from: publishing merges the run's changes against it."""
@@ -130,19 +164,26 @@ class ScheduleStore:
         found = self.client.get(published_key(event))
         return None if found is None else str(found)
 
-    def publish(self, event: str, run: str, merge: Callable[[list[Meeting]], Switch]) -> tuple[Switch, int]:
-        """Switch the published schedule in one MULTI/EXEC; `merge` sees the meetings as they are then.
+    def publish(self, event: str, run: str, merge: Callable[[list[Meeting]], Switch],
+                merge_pitches: Callable[[list[PitchPlacement]], list[PitchPlacement]] | None = None,
+                ) -> tuple[Switch, int]:
+        """Switch the published schedule in one MULTI/EXEC; `merge` sees the meetings as they are then, and
+        `merge_pitches` (when given) the published pitches, to return the new pitch list.
 
-        Every current meeting key is watched, so an answer given while we merge restarts the merge with it.
+        Every current meeting key and the pitch index are watched, so an answer given or another publish made
+        while we merge restarts the merge with it.
+        Returns once the switch is on disk.
         """
         meetings = EntityStore(self.client, event, Meeting)
         pitches = EntityStore(self.client, event, PitchPlacement)
         for _ in range(ATTEMPTS):
             with self.client.pipeline(transaction=True) as pipe:
                 try:
-                    watch(pipe, meetings.index_key, *[meetings.key(i) for i in meetings.ids()])
+                    watch(pipe, meetings.index_key, pitches.index_key, *[meetings.key(i) for i in meetings.ids()])
                     switch = merge(meetings.get_many(meetings.ids()))
                     old_pitches = pitches.ids()
+                    if merge_pitches is not None:
+                        switch.pitches = merge_pitches(pitches.get_many(old_pitches))
                     pipe.multi()
                     _stage_meetings(pipe, meetings, switch)
                     for ident in old_pitches:
@@ -151,7 +192,7 @@ class ScheduleStore:
                     pitches.stage(pipe, switch.pitches)
                     pipe.set(published_key(event), run)
                     pipe.incr(version_key(event))
-                    version = int(pipe.execute()[-1])
+                    version = int(commit(self.client, pipe)[-1])
                     return switch, version
                 except redis.WatchError:
                     continue

@@ -1,4 +1,4 @@
-"""Server-side sessions, single-use sign-in nonces, access codes and sign-in rate limits."""
+"""Server-side sessions (event, attendee, CSRF token: never the role) and single-use sign-in nonces."""
 
 from __future__ import annotations
 
@@ -6,14 +6,17 @@ import hashlib
 import json
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import redis
 
 from forum.store import keys
+from forum.store.audit import stage_entry
 
 SESSION_TTL = 14 * 24 * 3600
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud in a noisy hall
+COOKIE_MAX = 300  # longer cookies are not ours: refused before any key is built from them
 
 
 def _digest(token: str) -> str:
@@ -23,9 +26,11 @@ def _digest(token: str) -> str:
 
 @dataclass(frozen=True)
 class SessionRecord:
+    """Who signed in, not what they may do: the role is read from the attendee record on every request, so a
+    demotion or a removal takes effect at the next request."""
+
     event: str
     attendee: str
-    role: str
     csrf: str
 
 
@@ -33,43 +38,49 @@ class SessionStore:
     def __init__(self, client: redis.Redis) -> None:
         self.client = client
 
-    def create(self, event: str, attendee: str, role: str) -> str:
+    def create(self, event: str, attendee: str) -> str:
         """A new session; returns the cookie value `<event>.<token>`."""
         token = secrets.token_urlsafe(32)
         digest = _digest(token)
-        record = {"attendee": attendee, "role": role, "csrf": secrets.token_urlsafe(24), "created": time.time()}
+        record = {"attendee": attendee, "csrf": secrets.token_urlsafe(24), "created": time.time()}
+        index = keys.record(event, "attendee_sessions", attendee)
         with self.client.pipeline(transaction=True) as pipe:
             pipe.set(keys.record(event, "session", digest), json.dumps(record), ex=SESSION_TTL)
-            pipe.sadd(keys.record(event, "attendee_sessions", attendee), digest)
-            pipe.expire(keys.record(event, "attendee_sessions", attendee), SESSION_TTL)
+            pipe.sadd(index, digest)
+            pipe.expire(index, SESSION_TTL)
             pipe.execute()
         return f"{event}.{token}"
 
     def get(self, cookie: str) -> SessionRecord | None:
         event, _, token = cookie.rpartition(".")
-        if not event or not token or len(cookie) > 300:
+        if not event or not token or len(cookie) > COOKIE_MAX:
             return None
         raw = self.client.get(keys.record(event, "session", _digest(token)))
         if raw is None:
             return None
         data = json.loads(raw)
-        return SessionRecord(event, data["attendee"], data["role"], data["csrf"])
+        return SessionRecord(event, data["attendee"], data["csrf"])
 
     def delete(self, cookie: str) -> None:
         event, _, token = cookie.rpartition(".")
-        if event and token:
+        if event and token and len(cookie) <= COOKIE_MAX:
             self.client.delete(keys.record(event, "session", _digest(token)))
 
-    def revoke_attendee(self, event: str, attendee: str) -> int:
-        """End every session of one attendee (lost phone, left the company)."""
+    def revoke_attendee(self, event: str, attendee: str,
+                        audit: Callable[[int], dict[str, Any]] | None = None) -> int:
+        """End every session of one attendee (lost phone, left the company); returns how many were live.
+        `audit(count)` builds the audit entry written in the same transaction."""
         index = keys.record(event, "attendee_sessions", attendee)
-        digests = [str(d) for d in self.client.smembers(index)]
+        names = [keys.record(event, "session", str(d)) for d in self.client.smembers(index)]
+        live = int(self.client.exists(*names)) if names else 0
         with self.client.pipeline(transaction=True) as pipe:
-            for digest in digests:
-                pipe.delete(keys.record(event, "session", digest))
+            if names:
+                pipe.delete(*names)
             pipe.delete(index)
+            if audit is not None:
+                stage_entry(pipe, event, audit(live))
             pipe.execute()
-        return len(digests)
+        return live
 
     def put_nonce(self, event: str, nonce: str, attendee: str, ttl: int) -> None:
         self.client.set(keys.record(event, "signin", nonce), attendee, ex=ttl)
@@ -78,30 +89,3 @@ class SessionStore:
         """Consume a sign-in nonce atomically: of two concurrent confirmations only one wins."""
         value = self.client.getdel(keys.record(event, "signin", nonce))
         return None if value is None else str(value)
-
-    def access_code(self, event: str, attendee: str) -> str:
-        """The attendee's short code, created on first use."""
-        existing = self.client.get(keys.record(event, "attendee_code", attendee))
-        if existing is not None:
-            return str(existing)
-        while True:
-            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
-            if self.client.set(keys.record(event, "access_code", code), attendee, nx=True):
-                break
-        if not self.client.set(keys.record(event, "attendee_code", attendee), code, nx=True):
-            self.client.delete(keys.record(event, "access_code", code))  # lost a race; keep the winner's
-            return str(self.client.get(keys.record(event, "attendee_code", attendee)))
-        return code
-
-    def attendee_of_code(self, event: str, code: str) -> str | None:
-        value = self.client.get(keys.record(event, "access_code", code.strip().upper()))
-        return None if value is None else str(value)
-
-    def allow_attempt(self, scope: str, limit: int, window: int) -> bool:
-        """Count one attempt for `scope` (event + client address); False once `limit` is passed."""
-        key = f"{keys.PREFIX}:ratelimit:signin:{scope}"
-        with self.client.pipeline(transaction=True) as pipe:
-            pipe.incr(key)
-            pipe.expire(key, window, nx=True)
-            count, _ = pipe.execute()
-        return int(count) <= limit

@@ -23,6 +23,8 @@ ANON_CSRF_COOKIE = "forum_csrf"
 
 @dataclass(frozen=True)
 class Viewer:
+    """The signed-in attendee of one request; `role` is read from their record for this request."""
+
     event: str
     attendee: str
     role: str
@@ -70,13 +72,15 @@ def _same(a: str, b: str) -> bool:
     return bool(a) and bool(b) and hmac.compare_digest(a.encode(), b.encode())
 
 
-async def check_csrf(request: Request, form: Any | None = None) -> None:
-    """Refuse a state-changing request whose CSRF token (form field `csrf` or header) does not match."""
+async def check_csrf(request: Request, form: Any | None = None, anonymous: bool = False) -> None:
+    """Refuse a state-changing request whose CSRF token (form field `csrf` or header) does not match: the
+    session's, or for the sign-in forms (`anonymous`, shown to anyone, signed in or not) the double-submit
+    cookie's."""
     sent = request.headers.get("x-csrf-token", "")
     if not sent and form is not None:
         value = form.get("csrf")
         sent = value if isinstance(value, str) else ""
-    viewer = await viewer_of(request)
+    viewer = None if anonymous else await viewer_of(request)
     expected = viewer.csrf if viewer is not None else request.cookies.get(ANON_CSRF_COOKIE, "")
     if not _same(sent, expected):
         raise Forbidden("This form has expired or did not come from this site. Reload the page and try again.")

@@ -20,7 +20,7 @@ from forum.errors import (
     TooManyAttempts,
     Unavailable,
 )
-from forum.services.connections import StoreError
+from forum.services.connections import StoreError, StoreFull
 from forum.web.auth import Viewer, viewer_of
 from forum.web.render import event_path, page
 
@@ -32,6 +32,8 @@ STATUSES: tuple[tuple[type[ForumError], int], ...] = (
     (Conflict, 409), (TooManyAttempts, 429), (Unavailable, 503),
 )
 STORE_DOWN = "The schedule store is unavailable right now; please try again shortly."
+STORE_FULL = ("The schedule store is full, so nothing can be saved right now and your change was not made; "
+              "please tell the organizers.")
 
 
 def status_of(exc: ForumError) -> int:
@@ -92,6 +94,9 @@ async def http_error(request: Request, exc: Exception) -> Response:
 
 
 async def store_error(request: Request, exc: Exception) -> Response:
+    if isinstance(exc, StoreFull):  # maxmemory with noeviction: reads still work, every write is refused
+        log.error("store full, a write was refused on %s: %s", request.url.path, exc)
+        return answer(request, 503, STORE_FULL)
     log.error("store unavailable: %s", exc)
     return answer(request, 503, STORE_DOWN)
 

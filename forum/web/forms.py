@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +10,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.types import Message
 
+from forum.domain.json_text import load_json
 from forum.errors import InvalidInput, TooLarge
 from forum.web.auth import check_csrf
 
@@ -65,15 +65,16 @@ def _replay(body: bytes) -> Any:
     return receive
 
 
-async def read_form(request: Request, limits: Limits) -> FormData:
-    """The posted form after the CSRF check; malformed or oversized forms are refused with a reason."""
+async def read_form(request: Request, limits: Limits, anonymous: bool = False) -> FormData:
+    """The posted form after the CSRF check (`anonymous`: the sign-in forms' token, see check_csrf); malformed
+    or oversized forms are refused with a reason."""
     body = await read_body(request, limits)
     try:
         form = await Request(request.scope, _replay(body)).form(
             max_files=limits.files, max_fields=limits.fields, max_part_size=limits.body)
     except HTTPException as exc:  # python-multipart's refusal: too many fields or files, a broken body
         raise InvalidInput(f"This form could not be read: {exc.detail}") from None
-    await check_csrf(request, form)
+    await check_csrf(request, form, anonymous)
     for _, value in form.multi_items():
         if isinstance(value, str) and len(value) > limits.chars:
             raise InvalidInput("One of the fields is far too long.")
@@ -83,14 +84,11 @@ async def read_form(request: Request, limits: Limits) -> FormData:
 
 
 async def read_json(request: Request) -> dict[str, Any]:
-    """A JSON object body (empty means {}); CSRF is the caller's check, through the X-CSRF-Token header."""
+    """A JSON object body (empty means {}), nesting limited; CSRF is the caller's check (X-CSRF-Token header)."""
     raw = await read_body(request, JSON_BODY)
     if not raw.strip():
         return {}
-    try:
-        found = json.loads(raw)
-    except ValueError:
-        raise InvalidInput("the body must be JSON") from None
+    found = load_json(raw, "the body", JSON_BODY.body)
     if not isinstance(found, dict):
         raise InvalidInput("the body must be a JSON object")
     return found
@@ -110,6 +108,11 @@ def field(form: FormData, name: str, limit: int | None = None) -> str:
 def texts(form: FormData, name: str) -> tuple[str, ...]:
     """Every text value of a repeated field (checkboxes, multiple selects)."""
     return tuple(v for v in form.getlist(name) if isinstance(v, str))
+
+
+async def upload_json(form: FormData, name: str, limits: Limits = ORGANIZER) -> Any:
+    """The uploaded file parsed as JSON, its size and nesting limited; a clear refusal otherwise."""
+    return load_json(await upload(form, name, limits), "the file", limits.body)
 
 
 async def upload(form: FormData, name: str, limits: Limits = ORGANIZER) -> str:

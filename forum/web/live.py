@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections import defaultdict
 
 from starlette.applications import Starlette
@@ -18,6 +19,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from forum.config import Settings
 from forum.services.connections import StoreError
 from forum.services.live import LiveFeed, attendee_stream, entry_key, entry_text, organizer_stream
+from forum.web import metrics
 from forum.web.auth import origin_allowed, viewer_of
 from forum.web.calls import settings_of
 
@@ -26,8 +28,9 @@ QUEUE_SIZE = 64  # frames waiting per socket before it counts as too slow
 REPLAY_MAX = 100  # missed entries replayed; beyond that the client is told to refresh
 PING_EVERY = 30  # app-level keepalive for idle sockets, so phones notice a dead connection (live.js waits 75 s)
 BLOCK_MS = 5000
+RETRY_EVERY = 1.0  # seconds between attempts to reach the bus while the store is down
 CLOSE_WAIT = 2.0
-SLOW, UNSIGNED, REFUSED = 4008, 4401, 4403
+SLOW, UNSIGNED, REFUSED, TRY_LATER = 4008, 4401, 4403, 1013
 
 Frame = tuple[tuple[int, int] | None, str]  # (entry order or None for pings, JSON text)
 PING: Frame = (None, '{"type":"ping"}')
@@ -88,13 +91,19 @@ class Hub:
                 del self.subscribers[stream]
 
     async def _run(self, position: str) -> None:
+        lost_at: float | None = None  # one log line when the store goes away and one when it is back, not one a try
         while True:
             try:
                 entries = await self.streams.read_bus(position, BLOCK_MS)
             except (StoreError, OSError) as exc:
-                log.warning("live bus unreachable, retrying: %s", exc)
-                await asyncio.sleep(1)
+                if lost_at is None:
+                    lost_at = time.monotonic()
+                    log.warning("live bus unreachable, retrying every %.0f s: %s", RETRY_EVERY, exc)
+                await asyncio.sleep(RETRY_EVERY)
                 continue
+            if lost_at is not None:
+                log.info("live bus reachable again after %.0f s", time.monotonic() - lost_at)
+                lost_at = None
             for entry_id, batch in entries:
                 position = entry_id
                 for stream, stream_id, payload in batch:
@@ -168,6 +177,8 @@ async def _send_loop(ws: WebSocket, sub: Subscriber, position: tuple[int, int]) 
         position = order or position
         await ws.send_text(text)
         sub.last_sent = loop.time()
+        if order is not None:
+            metrics.pushed(order[0])
 
 
 async def _receive_loop(ws: WebSocket) -> None:
@@ -178,13 +189,18 @@ async def _receive_loop(ws: WebSocket) -> None:
 
 
 async def live_socket(ws: WebSocket) -> None:
-    stream = await _admit(ws, settings_of(ws))
+    try:
+        stream = await _admit(ws, settings_of(ws))
+    except StoreError:  # no session check while the store is down; live.js retries with backoff
+        await ws.close(code=TRY_LATER)
+        return
     if stream is None:
         return
     hub: Hub = ws.app.state.hub
     await ws.accept()
     sub = Subscriber()
     hub.add(stream, sub)  # before the replay query, so nothing falls between replay and live
+    metrics.SOCKETS.inc()
     receiver = asyncio.create_task(_receive_loop(ws))
     try:
         position = await _catch_up(ws, hub, stream, ws.query_params.get("last"))
@@ -195,6 +211,7 @@ async def live_socket(ws: WebSocket) -> None:
     except (WebSocketDisconnect, OSError, RuntimeError, StoreError):
         pass  # the client reconnects (with backoff) and catches up from its last id
     finally:
+        metrics.SOCKETS.dec()
         hub.remove(stream, sub)
         slow = sub.lost
         for task in (receiver, sub.sender):

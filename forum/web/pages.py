@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import logging
+
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from forum.services.connections import store_health
 from forum.services.events import event_summaries
-from forum.web.calls import call, client_of
+from forum.services.workers import NO_WORKER, live_workers
+from forum.web.calls import call, client_of, settings_of
 from forum.web.render import page
+
+log = logging.getLogger("forum.web")
+STORE_UNAVAILABLE = "store unavailable"
 
 
 async def event_list(request: Request) -> Response:
@@ -19,5 +25,10 @@ async def event_list(request: Request) -> Response:
 async def healthz(request: Request) -> Response:
     problem = await call(store_health, client_of(request))
     if problem is not None:
-        return JSONResponse({"status": "unavailable", "redis": problem}, status_code=503)
+        # The error text names hosts and ports: it goes to the log, the unauthenticated answer stays generic.
+        log.warning("health check: store unavailable: %s", problem)
+        return JSONResponse({"status": "unavailable", "redis": STORE_UNAVAILABLE}, status_code=503)
+    # Pages still answer without a worker, but no run would ever start: the deployment is not healthy.
+    if not await call(live_workers, client_of(request), settings_of(request).queue_name):
+        return JSONResponse({"status": "unavailable", "redis": "ok", "workers": NO_WORKER}, status_code=503)
     return JSONResponse({"status": "ok", "redis": "ok"})

@@ -13,6 +13,7 @@ from forum.services.signin import access as signin
 from forum.services.signin.sessions import end_session, invited
 from forum.web.auth import SESSION_COOKIE, anonymous_csrf, remember_anonymous_csrf, require_viewer, set_session_cookie
 from forum.web.calls import call, client_of, settings_of
+from forum.web.clients import client_address
 from forum.web.forms import SIGNIN, field, read_form
 from forum.web.render import page, see_other
 
@@ -24,7 +25,11 @@ def _page(request: Request, template: str, context: dict[str, Any]) -> Response:
     return response
 
 
-def _signed_in(request: Request, cookie: str) -> Response:
+async def _signed_in(request: Request, cookie: str) -> Response:
+    """The new session replaces any the browser had (switching account ends the previous session)."""
+    previous = request.cookies.get(SESSION_COOKIE)
+    if previous and previous != cookie:
+        await call(end_session, client_of(request), previous)
     event = cookie.rpartition(".")[0]
     response = see_other(f"/e/{event}")
     set_session_cookie(request, response, cookie)
@@ -37,11 +42,12 @@ async def code_form(request: Request) -> Response:
 
 
 async def code_submit(request: Request) -> Response:
-    form = await read_form(request, SIGNIN)
+    form = await read_form(request, SIGNIN, anonymous=True)
     event, code = field(form, "event"), field(form, "code")
-    address = request.client.host if request.client else "unknown"
-    cookie = await call(signin.sign_in_with_code, client_of(request), event, code, address)
-    return _signed_in(request, cookie)
+    settings = settings_of(request)
+    cookie = await call(signin.sign_in_with_code, client_of(request), settings.secret_key, event, code,
+                        client_address(request, settings))
+    return await _signed_in(request, cookie)
 
 
 async def link_confirm_form(request: Request) -> Response:
@@ -51,10 +57,10 @@ async def link_confirm_form(request: Request) -> Response:
 
 
 async def link_confirm(request: Request) -> Response:
-    await read_form(request, SIGNIN)
+    await read_form(request, SIGNIN, anonymous=True)
     secret = settings_of(request).secret_key
     cookie = await call(signin.confirm_link, client_of(request), secret, request.path_params["token"])
-    return _signed_in(request, cookie)
+    return await _signed_in(request, cookie)
 
 
 async def sign_out(request: Request) -> Response:

@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from forum.store import EventStore
-from forum.store.sessions import SessionStore
+from forum.store.access_codes import AccessCodes
 from tests.browser.attendee_fixtures import busy_market, shot, solve_and_publish
 from tests.browser.conftest import PHONE, signed_in_context
-from tests.live import WebProcess
+from tests.live import SECRET, WebProcess
 from tests.web.attendee.market import EVENT
 
 WAIT = 30_000  # ms: generous for a loaded 2-core CI machine; the test waits for states, never for time
@@ -47,7 +47,7 @@ class Sleep:
 
 
 def _sign_in_with_code(page: Any, store: EventStore, attendee: str) -> None:
-    code = SessionStore(store.client).access_code(EVENT, attendee)
+    code = AccessCodes(store.client, SECRET).issue(EVENT, [attendee])[attendee]
     page.goto("/signin")
     page.select_option("select[name=event]", EVENT)
     page.fill("input[name=code]", code.lower())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,11 @@ def test_parse_instance_tiny_round_trips() -> None:
         (lambda d: d["attendees"].append(dict(d["attendees"][0])), "attendees[3].id"),
         (lambda d: d["fixed"].append({"wish": "w1", "slot": "nope", "location": "T1"}), "fixed[1].slot"),
         (lambda d: d["projects"][0].update(sessions=["nope"]), "projects[0].sessions"),
+        (lambda d: d["event"].update(timezone="Europe/Pari"), "event.timezone"),
+        (lambda d: d["event"].update(timezone=""), "event.timezone"),
+        (lambda d: d["event"].update(timezone="../../../etc/passwd"), "event.timezone"),
+        (lambda d: d["event"].update(max_open_requests=0), "event.max_open_requests"),
+        (lambda d: d["event"].update(max_open_requests=10_001), "event.max_open_requests"),
     ],
 )
 def test_parse_instance_bad_field_named(mutate, field: str) -> None:  # type: ignore[no-untyped-def]
@@ -47,3 +53,17 @@ def test_parse_instance_bad_field_named(mutate, field: str) -> None:  # type: ig
     with pytest.raises(FormatError) as caught:
         parse_instance(doc)
     assert caught.value.field == field
+
+
+def test_parse_instance_unknown_time_zone_message_names_field_and_value() -> None:
+    doc = dump_instance(tiny_instance())
+    doc["event"]["timezone"] = "Europe/Pari"
+    with pytest.raises(FormatError, match="^event.timezone: 'Europe/Pari' is not a known time zone; write one like"):
+        parse_instance(doc)
+
+
+def test_parse_instance_open_request_limit_round_trips_and_defaults() -> None:
+    inst = tiny_instance()
+    assert "max_open_requests" not in dump_instance(inst)["event"] and inst.event.max_open_requests == 300
+    limited = replace(inst, event=replace(inst.event, timezone="America/New_York", max_open_requests=25))
+    assert parse_instance(json.loads(json.dumps(dump_instance(limited)))) == limited

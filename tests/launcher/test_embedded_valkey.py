@@ -52,3 +52,13 @@ def test_embedded_valkey_stale_pidfile_ignored(tmp_path: Path) -> None:
     (tmp_path / "valkey.json").write_text('{"pid": 999999, "port": 1}')
     server = EmbeddedValkey(tmp_path).start()
     server.stop()
+
+
+def test_embedded_valkey_has_a_memory_ceiling_and_never_evicts(tmp_path: Path) -> None:
+    server = EmbeddedValkey(tmp_path).start()
+    try:
+        client = redis.Redis.from_url(server.url, decode_responses=True)
+        assert client.config_get("maxmemory") == {"maxmemory": str(512 * 1024 * 1024)}  # FORUM_VALKEY_MAXMEMORY
+        assert client.config_get("maxmemory-policy") == {"maxmemory-policy": "noeviction"}
+    finally:
+        server.stop()

@@ -14,6 +14,7 @@ import psutil
 import pytest
 
 from forum.launcher.valkey import free_port
+from tests.live import web_answers
 
 
 def _start(tmp_path: Path, *extra: str, redis_url: str | None = None) -> tuple[subprocess.Popen[bytes], int]:
@@ -26,11 +27,8 @@ def _start(tmp_path: Path, *extra: str, redis_url: str | None = None) -> tuple[s
                             env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return proc, port
-        except httpx.HTTPError:
-            pass
+        if web_answers(f"http://127.0.0.1:{port}"):
+            return proc, port
         if proc.poll() is not None:
             break
         time.sleep(0.2)

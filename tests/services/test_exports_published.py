@@ -19,6 +19,9 @@ def test_schedule_csv_has_one_row_per_live_meeting(store: EventStore) -> None:
     assert [(r["meeting"], r["start"], r["table"], r["target_name"]) for r in rows] == [
         ("w1", "09:00", "T1", "Ada Buyer"), ("w2", "09:30", "T2", "Ada Buyer")]
     assert rows[1]["status"] == "accepted" and rows[0]["colleagues"] == "a3"
+    assert (rows[0]["requester"], rows[0]["requester_name"], rows[0]["requester_company"]) == (
+        "a2", "Paul Producer", "Films")
+    assert (rows[0]["target_company"], rows[0]["colleague_names"]) == ("HBO", "Zoé Colleague")
 
 
 def test_json_exports_parse_back(store: EventStore) -> None:

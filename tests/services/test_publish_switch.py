@@ -34,8 +34,11 @@ def test_publish_moves_proposed_meeting_and_tells_its_participants(store: EventS
     meetings = {m.wish: m for m in ScheduleStore(store.client).meetings("tiny")}
     assert meetings["w1"].slot == "s2" and meetings["w2"].status is MeetingStatus.ACCEPTED
     told = store.client.xrange(attendee_stream("tiny", "a2"))
+    # One message per person and publish: a2 also presents pr1, whose pitch this publish placed.
+    assert len(told) == 1
     assert json.loads(told[0][1]["d"])["changes"] == [{"wish": "w1", "change": "moved", "slot": "s2",
-                                                         "location": "T1"}]
+                                                         "location": "T1"},
+                                                        {"pitch": "pr1", "change": "added", "slot": "p1"}]
     assert store.client.xlen(organizer_stream("tiny")) == 1
     assert store.pitches("tiny") == [PitchPlacement("pr1", "p1")]
 

@@ -72,6 +72,16 @@ def test_live_socket_organizer_view_refused_to_attendee(web: WebProcess, store: 
         open_socket(web, store, "a2", "?view=organizer")
 
 
+def test_live_socket_organizer_view_refused_after_demotion(web: WebProcess, store: EventStore) -> None:
+    cookie = create_session(store.client, "tiny", "o1")  # signed in while an organizer
+    people = store.entities("tiny", Attendee)
+    people.put(replace(people.get("o1"), role="buyer"))
+    url = web.url.replace("http://", "ws://") + "/ws/tiny?view=organizer"
+    with pytest.raises(InvalidStatus):
+        connect(url, additional_headers={"Origin": web.url, "Cookie": f"{SESSION_COOKIE}={cookie}"},
+                open_timeout=10, compression=None)
+
+
 def test_live_socket_delivers_only_own_notifications(web: WebProcess, store: EventStore) -> None:
     with open_socket(web, store, "a2") as ws:
         assert receive(ws)["type"] == "hello"

@@ -70,7 +70,8 @@ def test_response_has_security_headers_for_every_route(web: tuple[TestClient, Ev
     csrf = sign_in(client, store, "tiny", who) if who else ""
     response = client.request(method, path, data={"csrf": csrf} if method == "POST" else None,
                               headers={"x-csrf-token": csrf}, follow_redirects=False)
-    assert response.status_code < 500, response.text
+    no_worker = path == "/healthz" and "no worker is running" in response.text  # none runs in these tests
+    assert response.status_code < 500 or no_worker, response.text
     assert_secured(response)
 
 

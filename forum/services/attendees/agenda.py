@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from forum.checker.rules import LIVE_STATUSES, is_live
 from forum.domain import Attendee, Location, Meeting, MeetingStatus, Slot, Wish, WishStatus
@@ -12,6 +11,7 @@ from forum.errors import Conflict, InvalidInput, NotFound
 from forum.services import notify
 from forum.services.attendees.pitch_agenda import PitchItem, pitches_of
 from forum.services.attendees.requests import RequestView, by_importance, received_requests
+from forum.services.events import zone_of
 from forum.services.runs import repair
 from forum.store import EventStore
 from forum.store.agenda import AgendaStore
@@ -73,7 +73,7 @@ class Agenda:
 
 def local_now(client: Client, event: str) -> datetime:
     """The event's wall-clock time, as its slots are written (local, without offset)."""
-    zone = ZoneInfo(EventStore(client).get(event).timezone)
+    zone = zone_of(EventStore(client).get(event))
     return datetime.now(zone).replace(tzinfo=None)
 
 

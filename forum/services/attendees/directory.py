@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from forum.domain import Attendee, Role
 from forum.errors import InvalidInput, NotFound
+from forum.services.attendees.requests import can_join
 from forum.store import EventStore
 from forum.store.connection import Client
 
@@ -78,8 +79,8 @@ def profile(client: Client, event: str, attendee: str) -> Attendee:
 
 
 def colleagues_of(client: Client, event: str, me: Attendee) -> list[Attendee]:
-    """People of the viewer's own organization, who may join a meeting the viewer requests."""
+    """Who may join a meeting the viewer requests (the rule is requests.can_join's): the form offers no one else."""
     if not me.organization:
         return []
-    return sorted((a for a in EventStore(client).entities(event, Attendee).all()
-                   if a.organization == me.organization and a.id != me.id), key=lambda a: a.name.casefold())
+    return sorted((a for a in EventStore(client).entities(event, Attendee).all() if can_join(me, a)),
+                  key=lambda a: a.name.casefold())

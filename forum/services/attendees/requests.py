@@ -1,26 +1,31 @@
-"""Meeting requests: producers ask, the person asked accepts or declines, the requester may withdraw."""
+"""Meeting requests: producers ask; the person asked accepts, declines or reopens; the requester may withdraw."""
 
 from __future__ import annotations
 
+import logging
 import secrets
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from forum.checker.rules import OPEN_STATUSES, is_open
 from forum.domain import Attendee, Importance, Role, Slot, SlotKind, Window, Wish, WishStatus
-from forum.errors import Conflict, InvalidInput, NotFound
+from forum.errors import Conflict, InvalidInput, NotFound, TooManyAttempts
 from forum.services import notify
 from forum.services.attendees.cancellation import cancel_meeting_of
 from forum.store import EntityStore, EventStore
-from forum.store.connection import Client
+from forum.store.connection import Client, StoreError
+from forum.store.rates import RateCounter
 from forum.store.requests import RequestStore
+
+log = logging.getLogger("forum.services")
 
 # Roles that take meeting requests: the people producers come to the market to meet.
 TAKES_REQUESTS = {Role.BUYER.value, Role.DISTRIBUTOR.value, Role.COMMISSIONER.value, Role.FINANCIER.value,
                   Role.OTHER.value}
 MAX_MESSAGE = 500
 MAX_COLLEAGUES = 5
-MAX_OPEN_REQUESTS = 300
+# Requests sent plus withdrawn per attendee in a window: a person asks a few an hour; a script asks hundreds.
+CHURN_LIMIT, CHURN_WINDOW = 30, 600
 ANSWERS = {"accept": WishStatus.ACCEPTED, "decline": WishStatus.DECLINED}
 
 
@@ -69,8 +74,20 @@ def _people(client: Client, event: str) -> EntityStore[Attendee]:
     return EventStore(client).entities(event, Attendee)
 
 
+def can_join(me: Attendee, other: Attendee) -> bool:
+    """Whether `other` may join a meeting `me` asks for: someone else of my own (named) organization who is on
+    the asking side, not an organizer and not someone who takes requests (they are the people asked)."""
+    return (bool(me.organization) and other.organization == me.organization and other.id != me.id
+            and other.role != Role.ORGANIZER.value and not takes_requests(other))
+
+
 def _colleagues(client: Client, event: str, me: Attendee, target: str, ids: tuple[str, ...]) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(i.strip() for i in ids if i.strip()))
+    if not chosen:
+        return ()
+    if not me.organization:
+        raise InvalidInput("Colleagues can join only when your profile names your organization; "
+                           "ask the organizers to add it.")
     if len(chosen) > MAX_COLLEAGUES:
         raise InvalidInput(f"Choose at most {MAX_COLLEAGUES} colleagues.")
     found = {a.id: a for a in _people(client, event).get_many(list(chosen))}
@@ -78,9 +95,29 @@ def _colleagues(client: Client, event: str, me: Attendee, target: str, ids: tupl
         colleague = found.get(ident)
         if colleague is None or ident in (me.id, target):
             raise InvalidInput("Colleagues must be other attendees of this event.")
-        if me.organization and colleague.organization != me.organization:
+        if colleague.organization != me.organization:
             raise InvalidInput(f"{colleague.name} is not from {me.organization}; only colleagues can join.")
+        if not can_join(me, colleague):
+            raise InvalidInput(f"{colleague.name} cannot join: organizers and people who take meeting requests "
+                               "are never colleagues on a request.")
     return chosen
+
+
+def _check_churn(client: Client, event: str, attendee: str) -> None:
+    """Refuse once an attendee has sent or withdrawn CHURN_LIMIT requests in the current window.
+
+    Only what went through is counted (`_count_churn`): a refused form writes nothing, not even a count.
+    """
+    if RateCounter(client).count(event, "requests", attendee) >= CHURN_LIMIT:
+        raise TooManyAttempts(f"You have sent or withdrawn {CHURN_LIMIT} requests in the last "
+                              f"{CHURN_WINDOW // 60} minutes; please wait a few minutes and try again.")
+
+
+def _count_churn(client: Client, event: str, attendee: str) -> None:
+    try:
+        RateCounter(client).hit(event, "requests", attendee, CHURN_WINDOW)
+    except StoreError as exc:  # the request is saved: a count lost (a full store) must not report it failed
+        log.warning("request count of %s in %s not saved: %s", attendee, event, exc)
 
 
 def _within(client: Client, event: str, days: tuple[date, ...]) -> tuple[Window, ...] | None:
@@ -113,15 +150,15 @@ def create_request(client: Client, event: str, requester: str, form: NewRequest)
         raise InvalidInput("You cannot ask yourself for a meeting.")
     if not takes_requests(target):
         raise InvalidInput(f"{target.name} does not take meeting requests.")
-    store = RequestStore(client, event)
-    if sum(1 for w in store.sent(me.id) if is_open(w)) >= MAX_OPEN_REQUESTS:
-        raise Conflict(f"You have {MAX_OPEN_REQUESTS} open requests; withdraw some before asking again.")
+    limit = EventStore(client).get(event).max_open_requests
+    _check_churn(client, event, me.id)
     wish = Wish(
         id=f"r-{secrets.token_hex(6)}", requester=me.id, target=target.id, weight=form.importance.value,
         colleagues=_colleagues(client, event, me, target.id, form.colleagues),
         within=_within(client, event, form.days), message=form.message.strip(),
     )
-    store.add(wish)
+    RequestStore(client, event).add(wish, limit)  # also refuses a second open request, a re-ask, the limit
+    _count_churn(client, event, me.id)
     notify.tell(client, event, [target.id, *wish.colleagues], {"type": "request.new", "wish": wish.id})
     return wish
 
@@ -135,7 +172,9 @@ def withdraw(client: Client, event: str, requester: str, wish_id: str) -> Wish:
             raise Conflict(f"This request is already {wish.status.value}.")
         return replace(wish, status=WishStatus.WITHDRAWN)
 
+    _check_churn(client, event, requester)
     _, after = RequestStore(client, event).change(wish_id, change)
+    _count_churn(client, event, requester)
     cancel_meeting_of(client, event, after)
     notify.tell(client, event, [after.target, *after.colleagues], {"type": "request.withdrawn", "wish": after.id})
     return after
@@ -160,6 +199,14 @@ def answer(client: Client, event: str, target: str, wish_id: str, decision: str)
         cancel_meeting_of(client, event, after)
     notify.tell(client, event, [after.requester, *after.colleagues, after.target],
          {"type": f"request.{status.value}", "wish": after.id})
+    return after
+
+
+def reopen(client: Client, event: str, target: str, wish_id: str) -> Wish:
+    """The person asked takes back a decline: the request is pending again, and its requester is told."""
+    _, after = RequestStore(client, event).reopen(wish_id, target)
+    notify.tell(client, event, [after.requester, *after.colleagues, after.target],
+                {"type": "request.reopened", "wish": after.id})
     return after
 
 

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from forum.domain import MeetingStatus
 from forum.services.attendees.agenda import AgendaItem, items_of
 from forum.services.attendees.pitch_agenda import PitchItem, pitches_of
+from forum.services.events import zone_of
 from forum.store import EventStore
 from forum.store.agenda import AgendaStore
 from forum.store.connection import Client
@@ -78,7 +79,7 @@ def _pitch_vevent(event: str, item: PitchItem, zone: ZoneInfo, sequence: int, st
 def calendar(client: Client, event: str, attendee: str) -> str:
     """The whole feed; a meeting keeps its UID for life and its SEQUENCE grows whenever it changes."""
     found = EventStore(client).get(event)
-    zone = ZoneInfo(found.timezone)
+    zone = zone_of(found)
     items = [i for i in items_of(client, event, attendee) if i.meeting.status in SHOWN]
     pitches = pitches_of(client, event, attendee)
     prints = {i.meeting.id: fingerprint(i) for i in items}
@@ -86,7 +87,7 @@ def calendar(client: Client, event: str, attendee: str) -> str:
     sequences = AgendaStore(client, event).revisions(prints)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//forum//meetings//EN", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(found.name)}", f"X-WR-TIMEZONE:{found.timezone}"]
+             "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(found.name)}", f"X-WR-TIMEZONE:{zone.key}"]
     for item in items:
         lines.extend(_vevent(event, item, zone, sequences[item.meeting.id], stamp))
     for pitch in pitches:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections import defaultdict
@@ -12,12 +11,15 @@ from forum.checker.rules import is_live
 from forum.domain import Attendee, Location, LocationKind, Placement, Schedule, Slot, SlotKind, Wish, format_local
 from forum.domain.instance_json import dump_instance
 from forum.domain.schedule_json import dump_schedule
+from forum.services.csv_cells import GuardedWriter
 from forum.store import EventStore
 from forum.store.connection import Client
 from forum.store.schedule import ScheduleStore
 
+# Ids for machines, with each person's name and company beside them for people reading the sheet.
 CSV_COLUMNS = ("meeting", "day", "start", "end", "table", "table_name", "area", "requester", "requester_name",
-               "target", "target_name", "colleagues", "status", "locked")
+               "requester_company", "target", "target_name", "target_company", "colleagues", "colleague_names",
+               "status", "locked")
 
 
 @dataclass(frozen=True)
@@ -40,25 +42,32 @@ def _json(doc: object) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False)
 
 
+def _person(people: dict[str, Attendee], ident: str) -> tuple[str, str, str]:
+    """(id, name, company) columns of one attendee."""
+    found = people.get(ident)
+    return ident, found.name if found else "", found.organization if found else ""
+
+
 def schedule_csv(client: Client, event: str) -> str:
     store = EventStore(client)
     slots = {s.id: s for s in store.entities(event, Slot).all()}
     tables = {loc.id: loc for loc in store.entities(event, Location).all()}
     wishes = {w.id: w for w in store.entities(event, Wish).all()}
-    names = {a.id: a.name for a in store.entities(event, Attendee).all()}
+    people = {a.id: a for a in store.entities(event, Attendee).all()}
     meetings = sorted((m for m in ScheduleStore(client).meetings(event) if is_live(m)),
                       key=lambda m: (slots[m.slot].start if m.slot in slots else 0, m.location, m.id))
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = GuardedWriter(out)  # names and companies are attendees' own words: never run as formulas
     writer.writerow(CSV_COLUMNS)
     for m in meetings:
         slot, table, wish = slots.get(m.slot), tables.get(m.location), wishes.get(m.wish)
         if slot is None or wish is None:
             continue
         writer.writerow([m.id, f"{slot.start:%Y-%m-%d}", f"{slot.start:%H:%M}", f"{slot.end:%H:%M}", m.location,
-                         table.name if table else "", table.area if table else "", wish.requester,
-                         names.get(wish.requester, ""), wish.target, names.get(wish.target, ""),
-                         ";".join(wish.colleagues), m.status.value, "yes" if m.locked else "no"])
+                         table.name if table else "", table.area if table else "",
+                         *_person(people, wish.requester), *_person(people, wish.target), ";".join(wish.colleagues),
+                         ";".join(people[c].name if c in people else "" for c in wish.colleagues),
+                         m.status.value, "yes" if m.locked else "no"])
     return out.getvalue()
 
 

@@ -7,6 +7,7 @@ from dataclasses import fields, replace
 from typing import Any
 
 from forum.domain import RunStatus, SolverRun, Weights
+from forum.domain.moves import DEFAULT_MOVES_BUDGET, moves_budget
 from forum.errors import Conflict, InvalidInput
 from forum.services import notify
 from forum.store import EventStore
@@ -46,13 +47,16 @@ def check_params(time_limit: Any, weights: Any) -> tuple[float, dict[str, int]]:
 
 
 def start_run(client: Client, jobs: JobQueue, event: str, time_limit: Any, weights: Any = None,
-              kind: str = "run") -> SolverRun:
-    """Queue a run; Conflict while another run of the event is queued or running."""
+              kind: str = "run", max_moved: Any = None) -> SolverRun:
+    """Queue a run; Conflict while another run of the event is queued or running. `max_moved` is the moves
+    budget, "12" or "2%" (forum.domain.moves); unset or empty: the default share."""
     limit, chosen = check_params(time_limit, weights)
+    budget = moves_budget(DEFAULT_MOVES_BUDGET if max_moved is None or max_moved == "" else max_moved)
     EventStore(client).get(event)
     reap(client, event)
     runs = RunStore(client)
-    run = SolverRun(runs.new_id(event, kind), event, RunStatus.QUEUED, limit, chosen, created_at=time.time())
+    run = SolverRun(runs.new_id(event, kind), event, RunStatus.QUEUED, limit, chosen, created_at=time.time(),
+                    max_moved=budget)
     runs.claim(run)
     try:
         jobs.enqueue_run(event, run.id, job_timeout(limit))

@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
 from forum.checker.rules import is_live, is_open, placement
-from forum.domain import Meeting, MeetingStatus, Placement, RunStatus, Schedule, Slot, Window
+from forum.domain import (
+    Meeting,
+    MeetingStatus,
+    PitchPlacement,
+    PitchSession,
+    Placement,
+    Project,
+    RunStatus,
+    Schedule,
+    Slot,
+    Unscheduled,
+    Why,
+    Window,
+)
 from forum.errors import Conflict
 from forum.services import notify
 from forum.store import EventStore
@@ -24,6 +38,8 @@ class Plan:
     switch: Switch
     changes: dict[str, str] = field(default_factory=dict)  # wish -> added / moved / removed
     dropped: list[str] = field(default_factory=list)  # draft meetings that clash with answers given meanwhile
+    pitch_changes: dict[str, str] = field(default_factory=dict)  # project -> added / moved / removed
+    pitches_before: dict[str, str] = field(default_factory=dict)  # project -> slot, as published until now
 
 
 class Merge:
@@ -39,6 +55,9 @@ class Merge:
                  base: Schedule | None = None) -> None:
         self.draft, self.wishes, self.slots = draft, wishes, slots
         self.base = None if base is None else {p.wish: p for p in base.meetings}
+        # Bases saved before they carried pitches hold none: then the published pitches are the base.
+        self.base_pitches = None if base is None or not base.pitches else {p.project: p.slot
+                                                                          for p in base.pitches}
         self.plan = Plan(Switch(pitches=list(draft.pitches)))
 
     def __call__(self, current: list[Meeting]) -> Switch:
@@ -86,6 +105,26 @@ class Merge:
             out[p.wish] = p if valid else None
         return out
 
+    def pitches(self, current: list[PitchPlacement]) -> list[PitchPlacement]:
+        """The pitch list to publish, merged three-way like the meetings: the run's own pitch changes, made
+        only where the pitch is still as the run found it; the changes are kept in the plan."""
+        now = {p.project: p.slot for p in current}
+        base = now if self.base_pitches is None else self.base_pitches
+        wanted = {p.project: p.slot for p in self.draft.pitches}
+        out = dict(now)
+        self.plan.pitch_changes, self.plan.pitches_before = {}, now
+        for project in sorted(set(wanted) | set(base)):
+            after = wanted.get(project)
+            if after == base.get(project) or now.get(project) != base.get(project):
+                continue  # not the run's change, or changed since the run started: never undone
+            before = now.get(project)
+            if after is None:
+                out.pop(project, None)
+            else:
+                out[project] = after
+            self.plan.pitch_changes[project] = "added" if before is None else "removed" if after is None else "moved"
+        return [PitchPlacement(project, slot) for project, slot in sorted(out.items())]
+
     def _occupied(self, fixed: list[Meeting]) -> tuple[dict[str, list[Window]], dict[str, list[Window]]]:
         busy: dict[str, list[Window]] = defaultdict(list)
         tables: dict[str, list[Window]] = defaultdict(list)
@@ -116,25 +155,86 @@ def publish_run(client: Client, event: str, run_id: str) -> dict[str, Any]:
     wishes = schedules.parties(event)
     merge = Merge(draft, wishes, {s.id: s for s in events.entities(event, Slot).all()},
                   schedules.draft_base(event, run_id))
-    _, version = schedules.publish(event, run_id, merge)
+    before = schedules.published_run(event)
+    _, version = schedules.publish(event, run_id, merge, merge.pitches)
     plan = merge.plan
-    _tell_attendees(client, event, run_id, version, plan, wishes)
+    told = _meeting_entries(plan, wishes, _new_reasons(schedules, event, before, run_id, wishes))
+    for who, entries in _pitch_entries(client, event, plan).items():
+        told[who].extend(entries)
+    _tell(client, event, run_id, version, told)
     summary = {"type": "schedule.published", "run": run_id, "version": version, "dropped": len(plan.dropped),
-               **{k: sum(1 for c in plan.changes.values() if c == k) for k in ("added", "moved", "removed")}}
+               **{k: sum(1 for c in plan.changes.values() if c == k) for k in ("added", "moved", "removed")},
+               **{f"pitches_{k}": sum(1 for c in plan.pitch_changes.values() if c == k)
+                  for k in ("added", "moved", "removed")}}
     notify.to_organizers(client, event, summary)
     return summary
 
 
-def _tell_attendees(client: Client, event: str, run: str, version: int, plan: Plan,
-                    wishes: dict[str, Party]) -> None:
-    by_person: dict[str, list[dict[str, str]]] = defaultdict(list)
+def _new_reasons(schedules: ScheduleStore, event: str, before: str | None, after: str,
+                 wishes: dict[str, Party]) -> set[str]:
+    """Requesters and their colleagues whose left-out requests got another reason, or lost theirs: their
+    requests page says why the published schedule leaves a request out, so it must refresh too."""
+    if before == after:
+        return set()
+    old = schedules.all_unscheduled(event, before) if before else {}
+    new = schedules.all_unscheduled(event, after)
+    def shown(found: dict[str, Unscheduled], wish: str) -> tuple[bool, Why | None]:  # what the page words
+        return wish in found, found[wish].why if wish in found else None
+
+    changed = [w for w in old.keys() | new.keys() if w in wishes and shown(old, w) != shown(new, w)]
+    return {p for w in changed for i, p in enumerate(wishes[w].participants) if i != 1}  # not the person asked
+
+
+def _meeting_entries(plan: Plan, wishes: dict[str, Party],
+                     reasons_for: Collection[str] = ()) -> defaultdict[str, list[dict[str, str]]]:
+    """What changed for each attendee in their meetings; people whose reasons changed get an empty list."""
+    by_person: defaultdict[str, list[dict[str, str]]] = defaultdict(list)
+    for who in reasons_for:
+        by_person[who] = []
     placed = {m.wish: m for m in plan.switch.put}
     for wish_id, change in plan.changes.items():
         m = placed.get(wish_id)
         entry = {"wish": wish_id, "change": change, "slot": m.slot if m else "", "location": m.location if m else ""}
         for who in wishes[wish_id].participants if wish_id in wishes else ():
             by_person[who].append(entry)
+    return by_person
+
+
+def _tell(client: Client, event: str, run: str, version: int, by_person: dict[str, list[dict[str, str]]]) -> None:
+    """One `schedule.changed` per attendee and publish, whatever changed for them (meetings, pitches,
+    reasons): one message means one refresh on the phone."""
     messages = {who: {"type": "schedule.changed", "run": run, "version": version,
                       "changes": found[:CHANGES_PER_MESSAGE], "more": len(found) > CHANGES_PER_MESSAGE}
                 for who, found in by_person.items()}
     notify.to_attendees(client, event, messages)
+
+
+def _pitch_people(client: Client, event: str, plan: Plan) -> dict[str, set[str]]:
+    """Per changed pitch: its presenters, and the panels of the sessions it leaves and joins (their
+    session's span, so their busy time, may change with it)."""
+    store = EventStore(client)
+    projects = {p.id: p for p in store.entities(event, Project).get_many(sorted(plan.pitch_changes))}
+    sessions = store.entities(event, PitchSession).all()
+    placed = {p.project: p.slot for p in plan.switch.pitches}
+    out: dict[str, set[str]] = {}
+    for project in plan.pitch_changes:
+        found = projects.get(project)
+        people = set(found.presenters) if found else set()
+        for slot in (plan.pitches_before.get(project), placed.get(project)):
+            people.update(who for s in sessions if slot in s.slots for who in s.panel)
+        out[project] = people
+    return out
+
+
+def _pitch_entries(client: Client, event: str, plan: Plan) -> dict[str, list[dict[str, str]]]:
+    """What changed for the presenters and panel members of every pitch the publish changed, like the
+    people of a changed meeting (their calendar feed gives the pitch a new SEQUENCE)."""
+    by_person: dict[str, list[dict[str, str]]] = defaultdict(list)
+    if not plan.pitch_changes:
+        return by_person
+    placed = {p.project: p.slot for p in plan.switch.pitches}
+    for project, people in _pitch_people(client, event, plan).items():
+        entry = {"pitch": project, "change": plan.pitch_changes[project], "slot": placed.get(project, "")}
+        for who in sorted(people):
+            by_person[who].append(entry)
+    return by_person

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from forum.checker.placing import Obstacle, Occupancy
-from forum.checker.rules import is_open, live_schedule, unserved
-from forum.domain import Instance, Meeting, PitchPlacement, Slot, Wish
+from forum.checker.placing import Blocked, Obstacle, Occupancy, blocked
+from forum.checker.rules import fixed_schedule, is_open, live_schedule, unserved
+from forum.domain import Instance, Meeting, PitchPlacement, Slot, Wish, WishStatus
 from forum.store import EventStore
 from forum.store.connection import Client
 from forum.store.schedule import ScheduleStore
@@ -39,6 +39,7 @@ class UnmetWish:
     reason: str
     fix: str
     place: Fix | None = None
+    accepted: bool = False  # accepted by the person asked: waiting for a time, listed first
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class LeftOut:
     unmet: list[UnmetWish]
     open_wishes: int
     names: dict[str, str]
+    organizations: dict[str, str] = field(default_factory=dict)
 
 
 def slot_label(slot: Slot) -> str:
@@ -79,19 +81,40 @@ def fix_words(fix: Fix | None) -> str:
     return f"a free table at {slot_label(fix.slot)} if " + " and ".join(dict.fromkeys(conditions))
 
 
+def accepted_words(wish: Wish, found: Blocked | None, reason: str) -> str:
+    """An accepted request without a meeting: waiting for the next run, or no time can exist for it at all
+    (around accepted and locked meetings, pitches and panels) until someone changes something."""
+    if found is None:
+        return f"accepted by {wish.target}, waiting for a time ({reason}); the next run must place it"
+    because = {
+        "no common time": f"{', '.join(found.who)} are never available at the same time"
+                          + (" inside the request's windows" if wish.within is not None else ""),
+        "cap": f"{', '.join(found.who)} reached the cap of {found.limit} meetings",
+        "busy": f"every time they share is taken by accepted meetings, pitches or panels of {', '.join(found.who)}",
+        "tables": "no table is free at any time they share",
+    }[found.kind]
+    return f"accepted by {wish.target}, but no time can exist for it: {because}"
+
+
 def left_out(inst: Instance, meetings: list[Meeting], pitches: list[PitchPlacement],
              reasons: dict[str, str]) -> LeftOut:
     schedule = live_schedule(meetings, pitches)
     met = {p.wish for p in schedule.meetings}
     open_wishes = [w for w in inst.wishes if is_open(w)]
-    unmet = sorted((w for w in open_wishes if w.id not in met), key=lambda w: (-w.weight, w.id))
+    unmet = sorted((w for w in open_wishes if w.id not in met),
+                   key=lambda w: (w.status is not WishStatus.ACCEPTED, -w.weight, w.id))
     occupancy = Occupancy(inst, schedule)
+    fixed = Occupancy(inst, fixed_schedule(meetings, pitches))
     rows = []
     for i, w in enumerate(unmet):
         fix = nearest_fix(occupancy, w) if i < FIX_LIMIT else None
-        rows.append(UnmetWish(w, reasons.get(w.id, "not placed by the published run"),
-                              fix_words(fix) if i < FIX_LIMIT else "", fix))
-    return LeftOut(unserved(inst.wishes, schedule), rows, len(open_wishes), {a.id: a.name for a in inst.attendees})
+        reason = reasons.get(w.id, "not placed by the published run")
+        accepted = w.status is WishStatus.ACCEPTED
+        if accepted:
+            reason = accepted_words(w, blocked(fixed, w), reason)
+        rows.append(UnmetWish(w, reason, fix_words(fix) if i < FIX_LIMIT else "", fix, accepted))
+    return LeftOut(unserved(inst.wishes, schedule), rows, len(open_wishes), {a.id: a.name for a in inst.attendees},
+                   {a.id: a.organization for a in inst.attendees if a.organization})
 
 
 def for_event(client: Client, event: str) -> LeftOut:

@@ -37,7 +37,7 @@ def stamp(at: float, timezone: str) -> str:
     """A Unix time as the event's local clock (`25 Mar 14:02:07`)."""
     try:
         zone = ZoneInfo(timezone)
-    except (KeyError, ValueError):
+    except (KeyError, ValueError, OSError):  # an unknown stored name (events.zone_of logs it for the pages)
         zone = ZoneInfo("UTC")
     return datetime.fromtimestamp(at, zone).strftime("%d %b %H:%M:%S")
 

@@ -21,7 +21,8 @@ from forum.domain import (
     Wish,
 )
 from forum.domain.instance_json import parse_instance
-from forum.store import EventStore
+from forum.services.setup.event_import import import_instance
+from forum.store.connection import Client
 
 DAYS = (datetime(2026, 3, 24), datetime(2026, 3, 25), datetime(2026, 3, 26))
 FIRST = ("Anna", "Louis", "Chloé", "Mateo", "Ingrid", "Kenji", "Amara", "Lucas", "Sofia", "Noah", "Elif",
@@ -110,10 +111,10 @@ def series_mania(attendees_scale: float = 1.0, wishes: int = 12_000, seed: int =
                     tuple(sessions), tuple(projects))
 
 
-def load_demo(store: EventStore) -> list[str]:
-    """Load both demo events (replacing them if present); returns their ids."""
+def load_demo(client: Client) -> list[str]:
+    """Load both demo events (replacing them if present) the way any import goes; returns their ids."""
     loaded = []
     for inst in (inspiration_tour(), series_mania()):
-        store.import_instance(inst)
+        import_instance(client, inst, "demo")
         loaded.append(inst.event.id)
     return loaded

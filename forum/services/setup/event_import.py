@@ -1,14 +1,19 @@
-"""Replacing an organizer's event from an uploaded instance JSON; sessions, runs and the audit log stay."""
+"""Importing a whole event (`forum-instance/1`): the one path of the console, the command line and the demo.
+
+Sessions, runs and the audit log stay; every entity of the event and every index derived from them is
+replaced in one MULTI/EXEC, so nobody sees half of two events or a request of the old one under a reused id.
+"""
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import replace
+from typing import Any
 
 from forum.domain import Attendee, Instance
 from forum.domain.instance_json import check_references, parse_instance
-from forum.errors import Conflict, InvalidInput
+from forum.domain.times import check_timezone
+from forum.errors import Conflict
 from forum.store import EventStore
 from forum.store.changes import Change, apply
 from forum.store.connection import Client
@@ -18,23 +23,13 @@ from forum.store.runs import RunStore
 KINDS = (*INSTANCE_ENTITIES, *SCHEDULE_ENTITIES)
 
 
-def parse_upload(event: str, text: str) -> Instance:
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"the file is not JSON: {exc.msg} at line {exc.lineno}") from None
-    if isinstance(doc, dict) and isinstance(doc.get("event"), dict):
-        doc["event"]["id"] = event  # an organizer replaces their own event, whatever the file calls it
-    return parse_instance(doc)
-
-
-def import_event(client: Client, event: str, who: str, text: str) -> int:
-    """Check the whole document first, then replace every entity in one MULTI/EXEC. Returns the attendees."""
-    inst = parse_upload(event, text)
-    store = EventStore(client)
-    store.get(event)
+def import_instance(client: Client, inst: Instance, who: str) -> Instance:
+    """Replace (or create) the event `inst` describes; returns what was stored (kept organizers included)."""
+    event = inst.event.id
+    check_timezone(inst.event.timezone, "event.timezone")  # documents are checked on parsing; built ones here
     if RunStore(client).active(event):
         raise Conflict("a solver run is active: cancel it or let it finish before importing")
+    store = EventStore(client)
     present = {a.id for a in inst.attendees}
     # Organizers missing from the file are kept, so nobody locks themselves out by importing.
     keep = [a for a in store.entities(event, Attendee).all() if a.role == "organizer" and a.id not in present]
@@ -48,4 +43,15 @@ def import_event(client: Client, event: str, who: str, text: str) -> int:
                       event=inst.event)
 
     apply(client, event, KINDS, compute)
-    return len(inst.attendees)
+    return inst
+
+
+def import_event(client: Client, event: str, who: str, doc: Any) -> int:
+    """An organizer replaces their own event from a parsed document, whatever id the file gives; the attendees."""
+    current = EventStore(client).get(event)
+    if isinstance(doc, dict) and doc.get("event") is None:  # a file without its event keeps the event as it is
+        doc["event"] = {"name": current.name, "timezone": current.timezone,
+                        "max_open_requests": current.max_open_requests}
+    if isinstance(doc, dict) and isinstance(doc.get("event"), dict):
+        doc["event"]["id"] = event
+    return len(import_instance(client, parse_instance(doc), who).attendees)

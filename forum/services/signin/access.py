@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from forum.domain import Attendee
-from forum.errors import Forbidden, InvalidInput, TooManyAttempts
+from forum.errors import Forbidden, InvalidInput, NotFound, TooManyAttempts
+from forum.services.signin import limits
 from forum.store import EventStore
+from forum.store.access_codes import CODE_ALPHABET, CODE_LENGTH, AccessCodes
+from forum.store.attempts import FailedAttempts
 from forum.store.connection import Client
 from forum.store.sessions import SessionStore
 
 LINK_MAX_AGE = 7 * 24 * 3600
-ATTEMPTS_PER_WINDOW = 10
-ATTEMPT_WINDOW = 15 * 60
+EVENT_ID = re.compile(r"[A-Za-z0-9_.-]{1,100}")  # the ids instance files may use (domain/instance_json.py)
 
 
 @dataclass(frozen=True)
@@ -31,8 +34,8 @@ def _serializer(secret: str) -> URLSafeTimedSerializer:
 
 def create_session(client: Client, event: str, attendee_id: str) -> str:
     """A session for an attendee of the event; returns the `forum_session` cookie value."""
-    attendee = EventStore(client).entities(event, Attendee).get(attendee_id)
-    return SessionStore(client).create(event, attendee.id, attendee.role)
+    EventStore(client).entities(event, Attendee).get(attendee_id)
+    return SessionStore(client).create(event, attendee_id)
 
 
 def make_link_token(client: Client, secret: str, event: str, attendee_id: str) -> str:
@@ -65,15 +68,37 @@ def confirm_link(client: Client, secret: str, token: str) -> str:
     return create_session(client, target.event, target.attendee)
 
 
-def sign_in_with_code(client: Client, event: str, code: str, client_address: str) -> str:
-    """Sign in with the short access code; attempts are rate-limited per event and address."""
-    sessions = SessionStore(client)
-    if not sessions.allow_attempt(f"{event}:{client_address}", ATTEMPTS_PER_WINDOW, ATTEMPT_WINDOW):
-        raise TooManyAttempts("Too many attempts. Please wait 15 minutes and try again.")
-    cleaned = "".join(code.split()).upper()
-    if not cleaned or len(cleaned) > 20:
-        raise InvalidInput("Enter the 8-character access code from your invitation.")
-    attendee = sessions.attendee_of_code(event, cleaned) if EventStore(client).exists(event) else None
+def known_event(client: Client, event: str) -> str:
+    """The event id a form names, checked (format, length, existence) before any key is built from it."""
+    if not event:
+        raise InvalidInput("Choose your event.")
+    if not EVENT_ID.fullmatch(event) or not EventStore(client).exists(event):
+        raise NotFound("There is no such event here. Choose your event from the list.")
+    return event
+
+
+def clean_code(code: str) -> str:
+    """The code as typed (any case, spaces or dashes between groups), or a refusal saying what a code looks like."""
+    cleaned = "".join(code.replace("-", " ").split()).upper()
+    if not cleaned:
+        raise InvalidInput(f"Enter the {CODE_LENGTH}-character access code from your invitation.")
+    if len(cleaned) != CODE_LENGTH or not set(cleaned) <= set(CODE_ALPHABET):
+        raise InvalidInput(f"An access code has {CODE_LENGTH} characters: letters and the digits 2 to 9 "
+                           "(there is no 0, O, 1 or I).")
+    return cleaned
+
+
+def sign_in_with_code(client: Client, secret: str, event: str, code: str, client_address: str) -> str:
+    """Sign in with the access code. Input is checked before anything is written; only wrong codes count
+    against the client network's and the event's budgets (limits.py)."""
+    event = known_event(client, event)
+    cleaned = clean_code(code)
+    attempts, budgets = FailedAttempts(client, event), limits.budgets(client_address)
+    spent = attempts.exhausted(budgets)
+    if spent:
+        raise TooManyAttempts(limits.refusal(spent))
+    attendee = AccessCodes(client, secret).attendee_of(event, cleaned)
     if attendee is None:
+        attempts.record(budgets)
         raise Forbidden("That access code is not valid for this event.")
     return create_session(client, event, attendee)

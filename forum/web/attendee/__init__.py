@@ -16,6 +16,7 @@ routes: list[BaseRoute] = [
     Route("/e/{event}/requests", requests.my_requests, methods=["GET"], name="requests"),
     Route("/e/{event}/requests", requests.ask, methods=["POST"]),
     Route("/e/{event}/requests/{wish}/withdraw", requests.withdraw, methods=["POST"], name="withdraw"),
+    Route("/e/{event}/requests/{wish}/reopen", requests.reopen, methods=["POST"], name="reopen"),
     Route("/e/{event}/requests/{wish}/answer", answers.answer_request, methods=["POST"], name="answer_request"),
     Route("/e/{event}/meetings/{meeting}/answer", answers.answer_meeting, methods=["POST"], name="answer_meeting"),
 ]

@@ -9,10 +9,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from forum.errors import InvalidInput
-from forum.services.attendees import directory, requests
+from forum.services.attendees import agenda, directory, reasons, requests
 from forum.services.connections import Client
 from forum.services.events import get_attendee
-from forum.web.attendee.common import page, viewer
+from forum.web.attendee.common import page, request_lines, viewer
 from forum.web.auth import Viewer
 from forum.web.calls import call, client_of
 
@@ -52,8 +52,11 @@ def profile_context(client: Client, who: Viewer, attendee: str) -> dict[str, Any
     me = get_attendee(client, who.event, who.attendee)
     mine = [r for r in requests.sent_requests(client, who.event, who.attendee)
             if r.wish.target == person.id and r.wish.requester == who.attendee]
+    standings = reasons.standings(client, who.event, who.attendee, mine, agenda.items_of(
+        client, who.event, who.attendee), with_help=True) if mine else {}
     return {
-        "person": person, "me": me, "requests": mine, "can_request": requests.takes_requests(person)
+        "person": person, "me": me, "requests": mine, "standings": standings,
+        "can_request": requests.takes_requests(person)
         and person.id != who.attendee, "colleagues": directory.colleagues_of(client, who.event, me),
         "days": requests.event_days(client, who.event), "max_message": requests.MAX_MESSAGE,
         "form": {"importance": "would_like", "message": "", "colleagues": [], "days": []}, "error": "",
@@ -63,4 +66,10 @@ def profile_context(client: Client, who: Viewer, attendee: str) -> dict[str, Any
 async def profile(request: Request) -> Response:
     who = await viewer(request)
     context = await call(profile_context, client_of(request), who, request.path_params["attendee"])
-    return page(request, who, "attendee/person.html", context)
+    return profile_page(request, who, context)
+
+
+def profile_page(request: Request, who: Viewer, context: dict[str, Any], status: int = 200) -> Response:
+    """The profile with the viewer's requests to that person worded in their language."""
+    context["lines"] = request_lines(request, who, context.pop("standings"), context["requests"])
+    return page(request, who, "attendee/person.html", context, status)

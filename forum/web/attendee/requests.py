@@ -10,10 +10,10 @@ from starlette.responses import Response
 from forum.checker.rules import is_live
 from forum.domain import WishStatus
 from forum.errors import InvalidInput, NotFound
-from forum.services.attendees import agenda, requests
+from forum.services.attendees import agenda, reasons, requests
 from forum.services.connections import Client
-from forum.web.attendee.common import back_to, page, posted, viewer
-from forum.web.attendee.directory import profile_context
+from forum.web.attendee.common import back_to, page, posted, request_lines, viewer
+from forum.web.attendee.directory import profile_context, profile_page
 from forum.web.attendee.request_form import new_request
 from forum.web.calls import call, client_of
 from forum.web.errors import status_of
@@ -28,14 +28,16 @@ def _context(client: Client, event: str, attendee: str, number: int) -> dict[str
 
     A pending request that already has a proposed meeting is answered on the agenda, as that meeting.
     """
-    meetings = {i.meeting.id: i for i in agenda.items_of(client, event, attendee) if is_live(i.meeting)}
+    items = agenda.items_of(client, event, attendee)
+    meetings = {i.meeting.id: i for i in items if is_live(i.meeting)}
+    sent = requests.sent_requests(client, event, attendee)
     received = requests.received_requests(client, event, attendee)
     pending = requests.by_importance([r for r in received
                                       if r.wish.status is WishStatus.PENDING and r.wish.id not in meetings])
     pages = max(1, -(-len(pending) // PAGE_SIZE))
     number = min(number, pages)
     answered = [r for r in received if r.wish.status is not WishStatus.PENDING]
-    return {"sent": requests.sent_requests(client, event, attendee), "meetings": meetings,
+    return {"sent": sent, "meetings": meetings, "standings": reasons.standings(client, event, attendee, sent, items),
             "pending": pending[(number - 1) * PAGE_SIZE : number * PAGE_SIZE], "pending_count": len(pending),
             "page_no": number, "pages": pages, "answered": answered[:ANSWERED_SHOWN],
             "answered_count": len(answered)}
@@ -50,6 +52,7 @@ async def my_requests(request: Request) -> Response:
     if not 1 <= number <= 10_000:
         raise InvalidInput("There is no such page.")
     context = await call(_context, client_of(request), who.event, who.attendee, number)
+    context["lines"] = request_lines(request, who, context.pop("standings"), context["sent"])
     return page(request, who, "attendee/requests.html", context)
 
 
@@ -66,8 +69,15 @@ async def ask(request: Request) -> Response:
         except NotFound:
             raise exc from None  # no profile to show the form on: the plain error page says it
         context.update(error=exc.message, form=typed)
-        return page(request, who, "attendee/person.html", context, status=status_of(exc))
+        return profile_page(request, who, context, status=status_of(exc))
     return back_to(request, form, "requests", "sent")
+
+
+async def reopen(request: Request) -> Response:
+    """The person asked takes back a decline; only they can (anyone else gets the page of an unknown request)."""
+    who, form = await posted(request)
+    await call(requests.reopen, client_of(request), who.event, who.attendee, request.path_params["wish"])
+    return back_to(request, form, "requests", "reopened")
 
 
 async def withdraw(request: Request) -> Response:

@@ -28,7 +28,8 @@ async def start(request: Request) -> JSONResponse:
     event = await _organizer(request, change=True)
     body = await read_json(request)
     limit = body.get("time_limit", settings_of(request).solver_time_limit)
-    run = await call(runs.start_run, client_of(request), jobs_of(request), event, limit, body.get("weights"))
+    run = await call(runs.start_run, client_of(request), jobs_of(request), event, limit, body.get("weights"),
+                     max_moved=body.get("max_moved"))
     return JSONResponse({"run": run_json(run)}, status_code=202)
 
 

@@ -1,27 +1,29 @@
-"""Attendees: the list, CSV import and export, and the sign-in links to send."""
+"""Attendees: the list, CSV import and export, sign-in links and access codes to send, ending sessions."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from forum.errors import Conflict, NotFound
 from forum.services.setup import attendee_csv, event_setup
 from forum.services.signin import invitations
+from forum.services.signin.invitations import Invitation
+from forum.services.signin.sessions import end_sessions_of
 from forum.web.auth import Viewer
 from forum.web.calls import call, client_of, settings_of
+from forum.web.errors import status_of
 from forum.web.forms import field, upload
 from forum.web.organizer.common import act, base, organizer, posted, render
 from forum.web.organizer.setup_forms import caps_of
 
 
-def origin(request: Request) -> str:
-    return str(settings_of(request).public_origin or str(request.base_url))
-
-
 async def page(request: Request, viewer: Viewer, error: str = "", status: int = 200,
-               invite: invitations.Invitation | None = None) -> Response:
+               invite: Invitation | None = None) -> Response:
     query = request.query_params.get("q", "")[:100]
     people, total = await call(invitations.attendees_page, client_of(request), viewer.event, query)
     return render(request, "organizer/attendees.html", viewer, {
@@ -36,7 +38,8 @@ async def show(request: Request) -> Response:
 async def import_csv(request: Request) -> Response:
     async def run(viewer: Viewer, form: FormData) -> str:
         content = await upload(form, "attendees")
-        count = await call(attendee_csv.import_attendees, client_of(request), viewer.event, content)
+        count = await call(attendee_csv.import_attendees, client_of(request), viewer.event, content,
+                           viewer.attendee)
         return f"Imported {count} attendees."
 
     return await act(request, page, run, f"{base(request.path_params['event'])}/attendees")
@@ -53,19 +56,45 @@ async def export_csv(request: Request) -> Response:
     return _csv(body, f"{viewer.event}-attendees.csv")
 
 
-async def make_link(request: Request) -> Response:
-    """A fresh link for one attendee, shown on the page to copy into a message."""
+async def _show_invitation(request: Request, make: Callable[[Viewer, str], Invitation]) -> Response:
+    """Answer the form with the page itself (not a redirect): a new code is shown this once and nowhere else."""
     viewer, form = await posted(request)
-    who = field(form, "attendee", 100)
-    secret = settings_of(request).secret_key
-    invite = await call(invitations.invitation, client_of(request), secret, origin(request), viewer.event, who)
+    try:
+        invite = await call(make, viewer, field(form, "attendee", 100))
+    except (Conflict, NotFound) as refused:
+        return await page(request, viewer, refused.message, status_of(refused))
     return await page(request, viewer, invite=invite)
 
 
+async def make_link(request: Request) -> Response:
+    """A fresh link for one attendee, to copy into a message. Its origin comes from the settings, never from
+    the request's Host header."""
+    settings, client = settings_of(request), client_of(request)
+    return await _show_invitation(request, lambda viewer, who: invitations.invitation(
+        client, settings.secret_key, settings.link_origin, viewer.event, who, organizer=viewer.attendee))
+
+
+async def new_code(request: Request) -> Response:
+    """A new access code for one attendee (only its hash is kept); their previous code stops working."""
+    secret, client = settings_of(request).secret_key, client_of(request)
+    return await _show_invitation(request, lambda viewer, who: invitations.new_code(
+        client, secret, viewer.event, viewer.attendee, who))
+
+
+async def end_sessions(request: Request) -> Response:
+    async def run(viewer: Viewer, form: FormData) -> str:
+        who = field(form, "attendee", 100)
+        count = await call(end_sessions_of, client_of(request), viewer.event, viewer.attendee, who)
+        return f"{who} is signed out everywhere ({count} session{'' if count == 1 else 's'} ended)."
+
+    return await act(request, page, run, f"{base(request.path_params['event'])}/attendees")
+
+
 async def links_csv(request: Request) -> Response:
-    viewer, _ = await posted(request)
-    body = await call(invitations.invitations_csv, client_of(request), settings_of(request).secret_key,
-                      origin(request), viewer.event)
+    viewer, form = await posted(request)
+    settings = settings_of(request)
+    body = await call(invitations.invitations_csv, client_of(request), settings.secret_key, settings.link_origin,
+                      viewer.event, viewer.attendee, field(form, "codes") == "new")
     return _csv(body, f"{viewer.event}-sign-in-links.csv")
 
 
@@ -84,6 +113,8 @@ routes = [
     Route("/e/{event}/organizer/attendees/import", import_csv, methods=["POST"]),
     Route("/e/{event}/organizer/attendees.csv", export_csv, methods=["GET"]),
     Route("/e/{event}/organizer/attendees/link", make_link, methods=["POST"]),
+    Route("/e/{event}/organizer/attendees/code", new_code, methods=["POST"]),
+    Route("/e/{event}/organizer/attendees/sessions/end", end_sessions, methods=["POST"]),
     Route("/e/{event}/organizer/attendees/caps", caps, methods=["POST"]),
     Route("/e/{event}/organizer/attendees/links.csv", links_csv, methods=["POST"]),
 ]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from typing import Any
-from urllib.parse import quote
 
 from starlette.datastructures import FormData
 from starlette.requests import Request
@@ -46,4 +45,4 @@ async def act(request: Request, page: Page, work: Callable[[Viewer, FormData], A
         note = await work(viewer, form)
     except (InvalidInput, Conflict, NotFound) as refused:
         return await page(request, viewer, refused.message, status_of(refused))
-    return rendering.see_other(f"{back}?done={quote(note)}")
+    return rendering.see_other(rendering.noted(request, back, note))

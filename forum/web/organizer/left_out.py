@@ -12,13 +12,15 @@ from forum.web.auth import Viewer
 from forum.web.calls import call, client_of
 from forum.web.forms import field
 from forum.web.organizer.common import act, base, organizer, render
+from forum.web.views.left_out_view import named_rows
 
 SHOWN = 300
 
 
 async def page(request: Request, viewer: Viewer, error: str = "", status: int = 200) -> Response:
     found = await call(left_out.for_event, client_of(request), viewer.event)
-    return render(request, "organizer/left_out.html", viewer, {"lo": found, "rows": found.unmet[:SHOWN],
+    rows = named_rows(found.unmet[:SHOWN], found.names)
+    return render(request, "organizer/left_out.html", viewer, {"lo": found, "rows": rows,
                                                                 "section": "left_out", "error": error}, status)
 
 

@@ -7,10 +7,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from forum.domain.moves import DEFAULT_MOVES_BUDGET
 from forum.services.runs import lifecycle as runs
 from forum.services.runs import publish
 from forum.services.runs.compare import compare_runs
 from forum.services.runs.queries import run_state, runs_listing
+from forum.services.workers import live_workers
 from forum.web.auth import Viewer
 from forum.web.calls import call, client_of, jobs_of, settings_of
 from forum.web.forms import field
@@ -23,9 +25,13 @@ WEIGHT_NAMES = tuple(run_view.DEFAULT_WEIGHTS)
 
 async def page(request: Request, viewer: Viewer, error: str = "", status: int = 200) -> Response:
     found = await call(runs_listing, client_of(request), viewer.event)
+    settings = settings_of(request)
+    waiting = any(r.status.value == "queued" for r in found.runs)
+    stranded = waiting and not await call(live_workers, client_of(request), settings.queue_name)
     return render(request, "organizer/runs.html", viewer, {
         "runs": found.runs, "published": found.published, "weights": run_view.DEFAULT_WEIGHTS, "section": "runs",
-        "time_limit": settings_of(request).solver_time_limit, "error": error}, status)
+        "time_limit": settings.solver_time_limit, "max_moved": DEFAULT_MOVES_BUDGET, "error": error,
+        "no_worker": stranded}, status)
 
 
 async def show(request: Request) -> Response:
@@ -36,9 +42,9 @@ async def start(request: Request) -> Response:
     started: list[str] = []
 
     async def work(viewer: Viewer, form: FormData) -> str:
-        fields = {name: field(form, name, 20) for name in ("time_limit", *WEIGHT_NAMES)}
+        fields = {name: field(form, name, 20) for name in ("time_limit", "max_moved", *WEIGHT_NAMES)}
         run = await call(runs.start_run, client_of(request), jobs_of(request), viewer.event, fields["time_limit"],
-                         run_view.weights_from(fields))
+                         run_view.weights_from(fields), max_moved=fields["max_moved"])
         started.append(run.id)
         return f"Run {run.id} started."
 
@@ -77,8 +83,10 @@ async def cancel(request: Request) -> Response:
 async def publish_run(request: Request) -> Response:
     async def work(viewer: Viewer, form: FormData) -> str:
         done = await call(publish.publish_run, client_of(request), viewer.event, request.path_params["run"])
+        pitches = sum(done.get(f"pitches_{k}", 0) for k in ("added", "moved", "removed"))
+        pitched = f"; pitches: {done.get('pitches_moved', 0)} moved, {pitches} changed in all" if pitches else ""
         return (f"Published {done['run']} (version {done['version']}): {done.get('added', 0)} added, "
-                f"{done.get('moved', 0)} moved, {done.get('removed', 0)} removed.")
+                f"{done.get('moved', 0)} moved, {done.get('removed', 0)} removed{pitched}.")
 
     back = f"{base(request.path_params['event'])}/runs/{request.path_params['run']}"
     return await act(request, run_page, work, back)

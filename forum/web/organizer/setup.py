@@ -10,11 +10,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from forum.services.connections import Client
-from forum.services.setup import event_import, event_setup
+from forum.services.setup import event_import, event_settings, event_setup
 from forum.services.setup.setup_state import setup_state
 from forum.web.auth import Viewer
 from forum.web.calls import call, client_of
-from forum.web.forms import field, upload
+from forum.web.forms import field, upload_json
 from forum.web.organizer import setup_forms
 from forum.web.organizer.common import act, base, organizer, render
 from forum.web.views.setup_view import setup_view
@@ -55,6 +55,11 @@ def _pitch(client: Client, viewer: Viewer, form: FormData) -> str:
     return f"Saved pitch session {session.id} with {len(session.slots)} pitch slots."
 
 
+def _event(client: Client, viewer: Viewer, form: FormData) -> str:
+    saved = event_settings.set_event_settings(client, viewer.event, viewer.attendee, setup_forms.event_settings(form))
+    return f"Saved: time zone {saved.timezone}, at most {saved.max_open_requests} open requests per attendee."
+
+
 def _caps(client: Client, viewer: Viewer, form: FormData) -> str:
     role = field(form, "role", 40)
     count = event_setup.set_caps(client, viewer.event, viewer.attendee, role, setup_forms.caps_of(form))
@@ -63,8 +68,8 @@ def _caps(client: Client, viewer: Viewer, form: FormData) -> str:
 
 async def import_event(request: Request) -> Response:
     async def run(viewer: Viewer, form: FormData) -> str:
-        content = await upload(form, "instance")
-        count = await call(event_import.import_event, client_of(request), viewer.event, viewer.attendee, content)
+        doc = await upload_json(form, "instance")
+        count = await call(event_import.import_event, client_of(request), viewer.event, viewer.attendee, doc)
         return f"Imported the event: {count} attendees."
 
     return await act(request, page, run, f"{base(request.path_params['event'])}/setup")
@@ -77,4 +82,5 @@ routes = [
     Route("/e/{event}/organizer/setup/tables", _post(_tables), methods=["POST"]),
     Route("/e/{event}/organizer/setup/pitch", _post(_pitch), methods=["POST"]),
     Route("/e/{event}/organizer/setup/caps", _post(_caps), methods=["POST"]),
+    Route("/e/{event}/organizer/setup/event", _post(_event), methods=["POST"]),
 ]

@@ -13,6 +13,7 @@ from datetime import time as clock
 from starlette.datastructures import FormData
 
 from forum.errors import InvalidInput
+from forum.services.setup.event_settings import EventSettings
 from forum.services.setup.event_setup import Caps, PitchPlan, ProjectPlan, SlotPlan, TableArea
 from forum.web.forms import field
 
@@ -105,3 +106,8 @@ def cap_of(text: str, what: str) -> int | None:
 def caps_of(form: FormData) -> Caps:
     return Caps(cap_of(field(form, "max_meetings", 10), "meetings in all"),
                 cap_of(field(form, "max_per_day", 10), "meetings per day"))
+
+
+def event_settings(form: FormData) -> EventSettings:
+    return EventSettings(field(form, "timezone", 64), whole(field(form, "max_open_requests", 10),
+                                                             "open requests per attendee"))

@@ -10,11 +10,13 @@
  *   {"type":"refresh","id":ID,"reason":TEXT}     too far behind to replay: refetch your data
  *   {"type":"ping"}                              keepalive, every 30 s when idle (not dispatched)
  *   {"id":ID,"type":"schedule.changed","run":R,"version":V,"changes":[{"wish","change","slot","location"}],"more":B}
- *        your meetings changed (change: added | moved | removed); more=true: fetch the full list
+ *        your meetings changed (change: added | moved | removed); more=true: fetch the full list.
+ *        A pitch you present or hear on a panel changed: {"pitch","change","slot"} entries in the same list
  *   organizer view only:
  *   {"id":ID,"type":"run.queued|run.running|run.finished|run.failed|run.cancelled","run":{id,status,figures,...}}
  *   {"id":ID,"type":"run.progress","run":R,"time_limit":S,"elapsed":S,"value":V,"bound":B,"gaps":G,"met":M,"phase":P}
- *   {"id":ID,"type":"schedule.published","run":R,"version":V,"added":A,"moved":M,"removed":X,"dropped":D}
+ *   {"id":ID,"type":"schedule.published","run":R,"version":V,"added":A,"moved":M,"removed":X,"dropped":D,
+ *    "pitches_added":PA,"pitches_moved":PM,"pitches_removed":PX}
  * IDs are Redis stream ids ("1700000000000-0"); the client keeps the last one per event and view in
  * sessionStorage and sends it as ?last= on reconnect.  A "forum:live" CustomEvent with detail
  * {state: "open"|"closed"} tells pages whether they are live.

@@ -21,6 +21,8 @@ class SetupView:
     sessions: list[PitchSession]
     roles: list[tuple[str, int, str]]  # role, attendees, caps as seen on the first one
     breaks: dict[str, list[str]]  # day → holes between its meeting slots
+    timezone: str
+    max_open_requests: int
 
 
 def breaks_of(slots: list[Slot]) -> dict[str, list[str]]:
@@ -53,4 +55,6 @@ def setup_view(found: SetupState) -> SetupView:
         found.sessions,
         [(role, n, _caps(first_of[role])) for role, n in sorted(roles.items())],
         breaks_of(slots),
+        found.event.timezone,
+        found.event.max_open_requests,
     )

@@ -44,8 +44,11 @@ def test_left_out_page_shows_reason_and_fix(organizer: Org, events: EventStore) 
     schedules.save_draft("tiny", "run-3", Schedule((), unscheduled=(Unscheduled("w5", "a1 has no free slot"),)))
     schedules.publish("tiny", "run-3", lambda meetings: Switch(put=meetings))
     page = client.get("/e/tiny/organizer/left-out")
-    assert page.status_code == 200 and "a1 has no free slot" in page.text
+    assert page.status_code == 200 and "Ada Buyer has no free slot" in page.text  # names, not ids
     assert "a free table at 10:00 on 24 March suits everyone" in page.text
+    row = page.text[page.text.index('data-wish="w5"'):].split("</tr>")[0]
+    assert '<span title="a2">Paul Producer</span> <span class="muted">(Films)</span>' in row
+    assert '<span title="a1">Ada Buyer</span> <span class="muted">(HBO)</span>' in row and "(a1)" not in row
 
 
 def test_left_out_place_takes_the_nearest_fix(organizer: Org, events: EventStore) -> None:
