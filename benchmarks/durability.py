@@ -10,8 +10,8 @@ accepted with it, the live notifications). Each mode starts from a fresh import,
 
 - `memory`: acknowledged once Valkey has it in memory (no WAITAOF; what the forum did before);
 - `WAITAOF 1 0`: acknowledged once the AOF is fsynced (the default);
-- `WAITAOF 1 1` (`--replica`): and once a replica's AOF is fsynced too (FORUM_DURABLE_REPLICAS=1). A replica
-  with `appendfsync everysec` acknowledges its fsyncs about once a second; `always` answers at once.
+- `WAITAOF 1 1` (`--replica`): and once a replica's AOF is fsynced too (FORUM_DURABLE_REPLICAS=1), the replica
+  with `--replica-fsync` (its `appendfsync`). `--threads 1` shows what one lone answer waits.
 """
 
 from __future__ import annotations

@@ -18,7 +18,9 @@ DEFAULT_VALKEY_MAXMEMORY = "512mb"  # the embedded Valkey's ceiling; past it wri
 
 @dataclass(frozen=True)
 class Settings:
-    redis_url: str | None = None  # None: `forum serve` starts an embedded Valkey
+    redis_url: str | None = None  # None: `forum serve` starts an embedded Valkey; see store_address for Sentinel
+    redis_sentinels: tuple[str, ...] = ()  # host:port of each Sentinel; set: the primary is found through them
+    redis_primary: str = "forum"  # the name the sentinels monitor the primary under
     data_dir: Path = Path("var")
     host: str = "127.0.0.1"
     port: int = 8000
@@ -103,11 +105,31 @@ def _networks(env: Mapping[str, str], name: str) -> tuple[Network, ...]:
     return tuple(found)
 
 
+def _sentinels(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    found = tuple(filter(None, (p.strip() for p in (env.get(name) or "").split(","))))
+    for part in found:
+        host, _, port = part.rpartition(":")
+        if not host or not port.isdigit() or not 0 < int(port) < 65536:
+            raise InvalidInput(f"{name}: {part[:60]!r} is not host:port (e.g. 10.0.0.5:26379)")
+    return found
+
+
+def store_address(url: str | None, sentinels: tuple[str, ...], primary: str) -> str | None:
+    """Where every process finds the store: with sentinels, `sentinel://h:p,h:p/primary` (the store's clients
+    ask them for the primary, and again after a failover, see forum/store/address.py), else the URL."""
+    if not sentinels:
+        return url
+    return f"sentinel://{','.join(sentinels)}/{primary}"
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Build Settings from the environment; the only place that reads it."""
     env = os.environ if env is None else env
+    sentinels, primary = _sentinels(env, "FORUM_REDIS_SENTINELS"), env.get("FORUM_REDIS_PRIMARY") or "forum"
     return Settings(
-        redis_url=env.get("FORUM_REDIS_URL") or None,
+        redis_url=store_address(env.get("FORUM_REDIS_URL") or None, sentinels, primary),
+        redis_sentinels=sentinels,
+        redis_primary=primary,
         data_dir=Path(env.get("FORUM_DATA_DIR") or "var"),
         host=env.get("FORUM_HOST") or "127.0.0.1",
         port=int(_number(env, "FORUM_PORT", 8000, int)),

@@ -8,6 +8,7 @@ import pytest
 
 from forum.config import Settings, load_settings
 from forum.errors import InvalidInput
+from forum.store.address import parse_sentinels
 
 
 def test_trusted_proxies_default_none() -> None:
@@ -47,3 +48,18 @@ def test_durable_writes_default_one_local_fsync_within_a_second() -> None:
 def test_durable_timeout_out_of_range_refused_with_its_name(timeout: str) -> None:
     with pytest.raises(InvalidInput, match="FORUM_DURABLE_TIMEOUT_MS must be"):
         load_settings({"FORUM_DURABLE_TIMEOUT_MS": timeout})
+
+
+def test_sentinels_make_a_sentinel_address_that_the_store_reads() -> None:
+    settings = load_settings({"FORUM_REDIS_URL": "redis://ignored:6379/0",
+                              "FORUM_REDIS_SENTINELS": "10.0.0.5:26379, [::1]:26380", "FORUM_REDIS_PRIMARY": "main"})
+    assert settings.redis_url == "sentinel://10.0.0.5:26379,[::1]:26380/main"
+    assert settings.redis_sentinels == ("10.0.0.5:26379", "[::1]:26380") and settings.redis_primary == "main"
+    assert parse_sentinels(settings.redis_url) == ([("10.0.0.5", 26379), ("::1", 26380)], "main")
+    assert parse_sentinels("redis://127.0.0.1:6379/0") is None
+    assert load_settings({"FORUM_REDIS_URL": "redis://x:6379/0"}).redis_url == "redis://x:6379/0"
+
+
+def test_sentinel_without_port_refused() -> None:
+    with pytest.raises(InvalidInput, match="FORUM_REDIS_SENTINELS"):
+        load_settings({"FORUM_REDIS_SENTINELS": "sentinel-1"})

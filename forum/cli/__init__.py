@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from forum.cli import data, serving
+from forum.cli import backup, data, serving
 from forum.errors import ForumError
 from forum.store.connection import StoreFull
 
@@ -16,6 +16,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     serving.add_commands(sub)
     data.add_commands(sub)
+    backup.add_commands(sub)
     try:
         from forum.cli import solving  # type: ignore[attr-defined,unused-ignore]
     except ImportError:  # the solver commands arrive with the solver package

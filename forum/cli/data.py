@@ -7,19 +7,25 @@ import json
 import sys
 from typing import Any
 
-from forum.cli.files import read_json, read_text
+from forum.cli.files import read_json, read_text, write_text_atomic
 from forum.config import load_settings
 from forum.domain.instance_json import dump_instance, parse_instance
 from forum.errors import InvalidInput
 from forum.services.setup import attendee_csv, demo, event_import
 from forum.store import EventStore, connect
+from forum.store.connection import Client
 
 
 def _store() -> EventStore:
+    return EventStore(connected())
+
+
+def connected() -> Client:
+    """A client of FORUM_REDIS_URL; a sentence when it is unset."""
     settings = load_settings()
     if settings.redis_url is None:
         raise InvalidInput("set FORUM_REDIS_URL to the Redis/Valkey of your forum (e.g. redis://127.0.0.1:6379/0)")
-    return EventStore(connect(settings.redis_url))
+    return connect(settings.redis_url)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -42,8 +48,7 @@ def cmd_export_instance(args: argparse.Namespace) -> int:
     doc: dict[str, Any] = dump_instance(_store().export_instance(args.event))
     text = json.dumps(doc, indent=1, ensure_ascii=False)
     if args.out:
-        with open(args.out, "w", encoding="utf-8") as out:
-            out.write(text + "\n")
+        write_text_atomic(args.out, text + "\n")
     else:
         sys.stdout.write(text + "\n")
     return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -29,3 +31,21 @@ def read_text(path: str, max_bytes: int = MAX_FILE) -> str:
 def read_json(path: str) -> Any:
     """The parsed file; a file that is not JSON or nests too deeply is refused with a sentence naming it."""
     return load_json(read_text(path), path, MAX_FILE)
+
+
+def write_text_atomic(path: str, text: str) -> None:
+    """Write `path` whole or not at all: a temporary file beside it, fsynced, then renamed over it."""
+    target = Path(path)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot be written ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise InvalidInput(f"{path}: cannot be written ({exc.strerror})") from None

@@ -7,6 +7,7 @@ from enum import Enum
 
 from forum.domain.attendee import Attendee
 from forum.domain.event import Event, Location, Slot
+from forum.domain.meeting import Meeting
 from forum.domain.pitch import PitchSession, Project
 from forum.domain.wish import PitchPlacement, Placement, Wish
 
@@ -25,6 +26,8 @@ class Instance:
     # Pitches kept exactly (a repair run's published pitches), and the published pitches a re-solve moves few of.
     fixed_pitches: tuple[PitchPlacement, ...] = ()
     previous_pitches: tuple[PitchPlacement, ...] = ()
+    # Stored meetings whose state `fixed` and `previous` cannot say: declined, cancelled or locked (id = wish).
+    meetings: tuple[Meeting, ...] = ()
 
 
 class WhyCode(str, Enum):

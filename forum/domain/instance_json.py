@@ -9,8 +9,9 @@ from forum.domain import fields as f
 from forum.domain.attendee import Attendee
 from forum.domain.event import DEFAULT_MAX_OPEN_REQUESTS, Event, Location, Slot
 from forum.domain.instance import Instance
+from forum.domain.meeting import Meeting
 from forum.domain.pitch import PitchSession, Project
-from forum.domain.roles import LocationKind, Role, SlotKind
+from forum.domain.roles import LocationKind, MeetingStatus, Role, SlotKind, WishStatus
 from forum.domain.times import Window, check_timezone, format_local
 from forum.domain.wish import PitchPlacement, Placement, Wish
 from forum.errors import FormatError
@@ -85,7 +86,15 @@ def wish_from_json(doc: Any, path: str) -> Wish:
         required=f.boolean(d, "required", path),
         within=f.windows(d, "within", path),
         message=f.text(d, "message", path, ""),
+        status=WishStatus(_choice(d, "status", path, WishStatus.PENDING.value, [s.value for s in WishStatus])),
     )
+
+
+def _choice(d: dict[str, Any], key: str, path: str, default: str, allowed: list[str]) -> str:
+    value = f.text(d, key, path, default=default)
+    if value not in allowed:
+        raise FormatError(f"{path}.{key}", f"must be one of {', '.join(allowed)}, got {value!r}")
+    return value
 
 
 def session_from_json(doc: Any, path: str) -> PitchSession:
@@ -112,6 +121,14 @@ def project_from_json(doc: Any, path: str) -> Project:
 def placement(doc: Any, path: str) -> Placement:
     d = f.obj(doc, path)
     return Placement(f.ident(d, "wish", path), f.ident(d, "slot", path), f.ident(d, "location", path))
+
+
+def meeting_from_json(doc: Any, path: str) -> Meeting:
+    d = f.obj(doc, path)
+    wish = f.ident(d, "wish", path)
+    status = _choice(d, "status", path, MeetingStatus.PROPOSED.value, [s.value for s in MeetingStatus])
+    return Meeting(wish, wish, f.ident(d, "slot", path), f.ident(d, "location", path), MeetingStatus(status),
+                   f.boolean(d, "locked", path))
 
 
 def pitch_placement(doc: Any, path: str) -> PitchPlacement:
@@ -141,6 +158,7 @@ def parse_instance(doc: Any) -> Instance:
         previous=many("previous", placement),
         fixed_pitches=many("fixed_pitches", pitch_placement),
         previous_pitches=many("previous_pitches", pitch_placement),
+        meetings=many("meetings", meeting_from_json),
     )
     check_references(instance)
     return instance
@@ -178,7 +196,9 @@ def check_references(inst: Instance) -> None:
             need(who, people, f"projects[{i}].presenters", "attendee")
         for sid in p.sessions or ():
             need(sid, sessions, f"projects[{i}].sessions", "pitch session")
-    for key, placements in (("fixed", inst.fixed), ("previous", inst.previous)):
+    placed: tuple[tuple[str, tuple[Placement | Meeting, ...]], ...] = (
+        ("fixed", inst.fixed), ("previous", inst.previous), ("meetings", inst.meetings))
+    for key, placements in placed:
         for i, pl in enumerate(placements):
             need(pl.wish, wishes, f"{key}[{i}].wish", "wish")
             need(pl.slot, slots, f"{key}[{i}].slot", "slot")
@@ -221,6 +241,7 @@ def wish_to_json(w: Wish) -> dict[str, Any]:
         "id": w.id, "from": w.requester, "to": w.target, "weight": w.weight,
         "with": list(w.colleagues) or None, "required": w.required or None,
         "within": _windows(w.within), "message": w.message,
+        "status": None if w.status is WishStatus.PENDING else w.status.value,
     })
 
 
@@ -263,4 +284,7 @@ def dump_instance(inst: Instance) -> dict[str, Any]:
     for key, pitches in (("fixed_pitches", inst.fixed_pitches), ("previous_pitches", inst.previous_pitches)):
         if pitches:
             doc[key] = [{"project": p.project, "slot": p.slot} for p in pitches]
+    if inst.meetings:
+        doc["meetings"] = [{"wish": m.wish, "slot": m.slot, "location": m.location, "status": m.status.value,
+                            "locked": m.locked} for m in inst.meetings]
     return doc

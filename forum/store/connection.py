@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,8 +12,10 @@ import redis.asyncio as aioredis
 
 from forum.errors import Unavailable
 from forum.store import keys
+from forum.store.address import async_client, sync_client
 
 READER_TIMEOUT = 30.0  # seconds; longer than any blocking read the live bus reader makes
+REASK_MS = 50  # a WAITAOF for replicas is asked again this often (see _wait_aof)
 ACK_TTL_MS = 60_000  # an acknowledgement token outlives any wait for it; a writer that died leaves it to expire
 
 
@@ -32,9 +35,8 @@ class StoreClient(redis.Redis):
 
 
 def connect(url: str, durability: Durability = Durability()) -> redis.Redis:
-    """A client with str responses; fails with Unavailable when the server does not answer."""
-    client = StoreClient.from_url(url, decode_responses=True, socket_connect_timeout=5, health_check_interval=30)
-    assert isinstance(client, StoreClient)
+    """A client with str responses (`url`: see store/address.py); Unavailable when the server does not answer."""
+    client = sync_client(url, StoreClient, decode_responses=True, socket_connect_timeout=5, health_check_interval=30)
     client.durability = durability
     try:
         client.ping()
@@ -104,7 +106,7 @@ def durable(client: redis.Redis, token: str) -> None:
     conn = pool.get_connection()  # a live one: the pool replaces a connection the server closed
     try:
         deleted = _ask(conn, "DEL", keys.ack(token))
-        local, replicas = _ask(conn, "WAITAOF", policy.local, policy.replicas, policy.timeout_ms)
+        local, replicas = _wait_aof(conn, policy)
     except redis.ResponseError as exc:  # e.g. appendonly is off: nothing can confirm a write is on disk
         raise Unavailable(f"The store cannot confirm that changes are saved to disk ({exc}).") from None
     except BaseException:
@@ -117,6 +119,18 @@ def durable(client: redis.Redis, token: str) -> None:
     if local < policy.local or replicas < policy.replicas:
         raise Unavailable(f"Your change could not be confirmed as saved to disk within {policy.timeout_ms} ms. "
                           "Please check and try again.")
+
+
+def _wait_aof(conn: redis.connection.Connection, policy: Durability) -> tuple[int, int]:
+    """WAITAOF until it is satisfied or the policy's time is up, asking again every REASK_MS: each ask makes
+    the primary ask its replicas where their fsyncs are, where otherwise a replica whose answer came just
+    before its fsync is heard from again only a second later."""
+    deadline = time.monotonic() + policy.timeout_ms / 1000
+    while True:
+        left = max(1, int((deadline - time.monotonic()) * 1000))
+        local, replicas = _ask(conn, "WAITAOF", policy.local, policy.replicas, min(left, REASK_MS))
+        if (local >= policy.local and replicas >= policy.replicas) or time.monotonic() >= deadline:
+            return int(local), int(replicas)
 
 
 def _ask(conn: redis.connection.Connection, *command: str | int) -> Any:
@@ -136,7 +150,5 @@ def async_clients(url: str, max_connections: int = 32) -> tuple[aioredis.Redis, 
     """For a web process's live push: a dedicated client for blocking stream reads, and a pooled one."""
     # The reader's reads block for seconds (XREAD BLOCK): its socket timeout must be longer, or a quiet bus
     # looks like a dead store (redis-py's default is 5 s, exactly the bus reader's block).
-    reader = aioredis.Redis.from_url(url, decode_responses=True, socket_connect_timeout=5,
-                                     socket_timeout=READER_TIMEOUT)
-    pool = aioredis.BlockingConnectionPool.from_url(url, decode_responses=True, max_connections=max_connections)
-    return reader, aioredis.Redis(connection_pool=pool)
+    reader = async_client(url, decode_responses=True, socket_connect_timeout=5, socket_timeout=READER_TIMEOUT)
+    return reader, async_client(url, max_connections, decode_responses=True)

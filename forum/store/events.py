@@ -92,7 +92,8 @@ class EventStore:
     def export_instance(self, event: str) -> Instance:
         """The event as an instance: accepted meetings are `fixed`, the current schedule is `previous` (its
         pitches `previous_pitches`)."""
-        meetings = [m for m in self.entities(event, Meeting).all() if is_live(m)]
+        stored = self.entities(event, Meeting).all()
+        meetings = [m for m in stored if is_live(m)]
         slots = tuple(sorted(self.entities(event, Slot).all(), key=lambda s: (s.start, s.id)))
         projects = tuple(self.entities(event, Project).all())
         known = ({p.id for p in projects}, {s.id for s in slots})  # a pitch's project or slot may be gone
@@ -108,6 +109,7 @@ class EventStore:
             fixed=tuple(placement(m) for m in meetings if m.status is MeetingStatus.ACCEPTED),
             previous=tuple(placement(m) for m in meetings),
             previous_pitches=tuple(sorted(pitches, key=lambda p: p.project)),
+            meetings=tuple(m for m in stored if m.locked or not is_live(m)),  # what fixed/previous cannot say
         )
 
     def pitches(self, event: str) -> list[PitchPlacement]:
@@ -129,8 +131,10 @@ def pitches_of(inst: Instance) -> list[PitchPlacement]:
 
 
 def meetings_of(inst: Instance) -> list[Meeting]:
-    """`previous` entries become proposed meetings; `fixed` ones accepted (fixed wins on conflict)."""
+    """`previous` entries become proposed meetings; `fixed` ones accepted; `meetings` ones as they say (the
+    later wins for the same wish)."""
     out = {p.wish: Meeting(p.wish, p.wish, p.slot, p.location) for p in inst.previous}
     for p in inst.fixed:
         out[p.wish] = Meeting(p.wish, p.wish, p.slot, p.location, MeetingStatus.ACCEPTED)
+    out.update({m.wish: m for m in inst.meetings})
     return list(out.values())

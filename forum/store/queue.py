@@ -6,10 +6,13 @@ import redis
 from rq import Queue, Worker
 from rq.serializers import JSONSerializer
 
+from forum.store.address import sync_client
+
 
 def rq_connection(url: str) -> redis.Redis:
-    # RQ stores bytes; it needs its own client without decode_responses.
-    return redis.Redis.from_url(url, socket_connect_timeout=5)
+    # RQ stores bytes; it needs its own client without decode_responses. Through the sentinels, when
+    # configured: the worker's blocking dequeue then follows a failover like every other client.
+    return sync_client(url, redis.Redis, socket_connect_timeout=5)
 
 
 def job_queue(url: str, name: str) -> Queue:

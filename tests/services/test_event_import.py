@@ -70,3 +70,16 @@ def test_console_import_file_without_event_keeps_the_event(store: EventStore) ->
     del doc["event"]
     import_event(store.client, EVENT, "o1", doc)
     assert store.ids() == [EVENT] and store.get(EVENT).name == "Lille Forum 2030"
+
+
+def test_import_instance_states_survive_export_import(store: EventStore) -> None:
+    from tests.domain.test_instance_states import stateful
+
+    inst = stateful()
+    import_instance(store.client, inst, "test")
+    back = store.export_instance(inst.event.id)
+    assert back.wishes == tuple(sorted(inst.wishes, key=lambda w: w.id))
+    assert sorted(back.meetings, key=lambda m: m.id) == sorted(inst.meetings, key=lambda m: m.id)
+    assert [p.wish for p in back.fixed] == ["w2"]  # w1 stays proposed (and locked), w2 accepted
+    import_instance(store.client, back, "test")
+    assert store.export_instance(inst.event.id) == back
