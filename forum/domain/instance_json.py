@@ -164,50 +164,56 @@ def parse_instance(doc: Any) -> Instance:
     return instance
 
 
+def _need(value: str, known: set[str], path: str, what: str) -> None:
+    if value not in known:
+        raise FormatError(path, f"unknown {what} {value!r}")
+
+
 def check_references(inst: Instance) -> None:
     """Every id an entry points at must exist; raise FormatError naming the first that does not."""
     for key, entries in (("slots", inst.slots), ("locations", inst.locations), ("attendees", inst.attendees),
                          ("wishes", inst.wishes), ("pitch_sessions", inst.pitch_sessions),
                          ("projects", inst.projects)):
         f.unique([e.id for e in entries], key)
-    slots = {s.id for s in inst.slots}
-    locations = {loc.id for loc in inst.locations}
-    people = {a.id for a in inst.attendees}
-    sessions = {s.id for s in inst.pitch_sessions}
-    wishes = {w.id for w in inst.wishes}
+    _check_people_and_pitches(inst)
+    _check_placements(inst)
 
-    def need(value: str, known: set[str], path: str, what: str) -> None:
-        if value not in known:
-            raise FormatError(path, f"unknown {what} {value!r}")
 
+def _check_people_and_pitches(inst: Instance) -> None:
+    slots, people = {s.id for s in inst.slots}, {a.id for a in inst.attendees}
+    locations, sessions = {loc.id for loc in inst.locations}, {s.id for s in inst.pitch_sessions}
     for i, w in enumerate(inst.wishes):
         for j, who in enumerate(w.participants):
-            need(who, people, f"wishes[{i}].{('from', 'to')[j] if j < 2 else 'with'}", "attendee")
+            _need(who, people, f"wishes[{i}].{('from', 'to')[j] if j < 2 else 'with'}", "attendee")
         if len(set(w.participants)) != len(w.participants):
             raise FormatError(f"wishes[{i}]", "an attendee appears twice among from, to and with")
     for i, s in enumerate(inst.pitch_sessions):
-        need(s.location, locations, f"pitch_sessions[{i}].location", "location")
+        _need(s.location, locations, f"pitch_sessions[{i}].location", "location")
         for who in s.panel:
-            need(who, people, f"pitch_sessions[{i}].panel", "attendee")
+            _need(who, people, f"pitch_sessions[{i}].panel", "attendee")
         for sid in s.slots:
-            need(sid, slots, f"pitch_sessions[{i}].slots", "slot")
+            _need(sid, slots, f"pitch_sessions[{i}].slots", "slot")
     for i, p in enumerate(inst.projects):
         for who in p.presenters:
-            need(who, people, f"projects[{i}].presenters", "attendee")
+            _need(who, people, f"projects[{i}].presenters", "attendee")
         for sid in p.sessions or ():
-            need(sid, sessions, f"projects[{i}].sessions", "pitch session")
+            _need(sid, sessions, f"projects[{i}].sessions", "pitch session")
+
+
+def _check_placements(inst: Instance) -> None:
+    slots, locations = {s.id for s in inst.slots}, {loc.id for loc in inst.locations}
+    wishes, projects = {w.id for w in inst.wishes}, {p.id for p in inst.projects}
     placed: tuple[tuple[str, tuple[Placement | Meeting, ...]], ...] = (
         ("fixed", inst.fixed), ("previous", inst.previous), ("meetings", inst.meetings))
     for key, placements in placed:
         for i, pl in enumerate(placements):
-            need(pl.wish, wishes, f"{key}[{i}].wish", "wish")
-            need(pl.slot, slots, f"{key}[{i}].slot", "slot")
-            need(pl.location, locations, f"{key}[{i}].location", "location")
-    projects = {p.id for p in inst.projects}
+            _need(pl.wish, wishes, f"{key}[{i}].wish", "wish")
+            _need(pl.slot, slots, f"{key}[{i}].slot", "slot")
+            _need(pl.location, locations, f"{key}[{i}].location", "location")
     for key, pitches in (("fixed_pitches", inst.fixed_pitches), ("previous_pitches", inst.previous_pitches)):
         for i, pp in enumerate(pitches):
-            need(pp.project, projects, f"{key}[{i}].project", "project")
-            need(pp.slot, slots, f"{key}[{i}].slot", "slot")
+            _need(pp.project, projects, f"{key}[{i}].project", "project")
+            _need(pp.slot, slots, f"{key}[{i}].slot", "slot")
 
 
 def _windows(ws: tuple[Window, ...] | None) -> list[dict[str, str]] | None:
