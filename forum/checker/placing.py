@@ -7,12 +7,14 @@ table, caps), so a place it calls free is one the validator and the organizer's 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from itertools import accumulate
 
 from forum.checker.engagements import Engagement, attendee_engagements, location_engagements
-from forum.domain import Instance, LocationKind, Schedule, Slot, SlotKind, Wish, covered
+from forum.domain import Instance, LocationKind, Schedule, Slot, SlotKind, Window, Wish, covered
 
 
 @dataclass(frozen=True)
@@ -44,12 +46,15 @@ class Occupancy:
                 for who in wishes[m.wish].participants:
                     self.total[who] += 1
                     self.per_day[(who, day)] += 1
+        self._tables: list[tuple[str, list[datetime], list[datetime]]] | None = None
+        self._first_free: dict[str, str | None] = {}
 
     def add(self, wish: Wish, slot_id: str, table: str) -> None:
         """Take `table` and the wish's people at `slot_id`, as if the meeting were in the schedule."""
         slot = self.slots[slot_id]
         what = Engagement(slot.window, f"meeting {wish.id}")
         self.taken.setdefault(table, []).append(what)
+        self._tables, self._first_free = None, {}  # the table index no longer holds
         for who in wish.participants:
             self.engaged.setdefault(who, []).append(what)
             self.total[who] += 1
@@ -58,10 +63,24 @@ class Occupancy:
     def meeting_slots(self) -> list[Slot]:
         return sorted((s for s in self.inst.slots if s.kind is SlotKind.MEETING), key=lambda s: (s.start, s.id))
 
-    def free_tables(self, slot: Slot) -> list[str]:
-        """Tables with nothing overlapping the slot, in the event's order."""
-        return [loc.id for loc in self.inst.locations if loc.kind is LocationKind.TABLE
-                and not any(e.window.overlaps(slot.window) for e in self.taken.get(loc.id, ()))]
+    def first_free_table(self, slot: Slot) -> str | None:
+        """The first table in the event's order with nothing overlapping the slot, found by bisection and
+        kept per slot: pages ask this for many wishes."""
+        if slot.id not in self._first_free:
+            self._first_free[slot.id] = next((table for table, starts, ends in self._table_index()
+                                              if not _overlaps(starts, ends, slot.window)), None)
+        return self._first_free[slot.id]
+
+    def _table_index(self) -> list[tuple[str, list[datetime], list[datetime]]]:
+        """Per table: its engagements' starts in order, and the latest end among the first i of them."""
+        if self._tables is None:
+            self._tables = []
+            for loc in self.inst.locations:
+                if loc.kind is LocationKind.TABLE:
+                    windows = sorted((e.window for e in self.taken.get(loc.id, ())), key=lambda w: w.start)
+                    self._tables.append((loc.id, [w.start for w in windows],
+                                         list(accumulate((w.end for w in windows), max))))
+        return self._tables
 
     def obstacles(self, wish: Wish, slot_id: str, table: str) -> list[Obstacle]:
         """Every rule that refuses meeting `wish` at `slot_id` and `table`; empty when it can be placed."""
@@ -94,6 +113,12 @@ class Occupancy:
         return out
 
 
+def _overlaps(starts: list[datetime], ends: list[datetime], window: Window) -> bool:
+    """Whether an engagement (sorted by start, `ends` their running latest end) overlaps `window`."""
+    before = bisect_left(starts, window.end)  # engagements starting before the window ends
+    return before > 0 and ends[before - 1] > window.start
+
+
 @dataclass(frozen=True)
 class Blocked:
     """Why no slot and table can hold a wish at all: the first of these that holds.
@@ -111,9 +136,9 @@ class Blocked:
 def free_place(occupancy: Occupancy, wish: Wish) -> tuple[Slot, str] | None:
     """The first meeting slot and free table where nothing stands in the way of `wish`, or None."""
     for slot in occupancy.meeting_slots():
-        tables = occupancy.free_tables(slot)
-        if tables and not occupancy.obstacles(wish, slot.id, tables[0]):
-            return slot, tables[0]
+        table = occupancy.first_free_table(slot)
+        if table is not None and not occupancy.obstacles(wish, slot.id, table):
+            return slot, table
     return None
 
 
@@ -122,8 +147,7 @@ def blocked(occupancy: Occupancy, wish: Wish) -> Blocked | None:
     common = 0
     busy: set[str] = set()
     for slot in occupancy.meeting_slots():
-        tables = occupancy.free_tables(slot)
-        found = occupancy.obstacles(wish, slot.id, tables[0] if tables else "")
+        found = occupancy.obstacles(wish, slot.id, occupancy.first_free_table(slot) or "")
         if not found:
             return None
         capped = next((o for o in found if o.kind == "cap"), None)

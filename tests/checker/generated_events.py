@@ -101,8 +101,8 @@ def greedy_schedule(inst: Instance, chosen: list[Wish], pitches: tuple[PitchPlac
         rng.shuffle(order)  # type: ignore[attr-defined]
         occupancy = Occupancy(inst, schedule)
         for slot in order:
-            free = occupancy.free_tables(slot)
-            if free and not occupancy.obstacles(w, slot.id, free[0]):
-                schedule = Schedule((*schedule.meetings, Placement(w.id, slot.id, free[0])), pitches)
+            table = occupancy.first_free_table(slot)
+            if table is not None and not occupancy.obstacles(w, slot.id, table):
+                schedule = Schedule((*schedule.meetings, Placement(w.id, slot.id, table)), pitches)
                 break
     return schedule

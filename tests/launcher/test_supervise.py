@@ -6,11 +6,9 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 import httpx
 import psutil
@@ -28,6 +26,7 @@ from forum.store.sessions import SessionStore
 from forum.web.auth import SESSION_COOKIE
 from tests.factories import tiny_instance
 from tests.live import web_answers
+from tests.waiting import wait_for
 
 TOKEN = "supervise-metrics-token"
 
@@ -72,13 +71,6 @@ def serve(tmp_path: Path, redis_url: str) -> Iterator[Callable[..., Served]]:
         served.process.send_signal(signal.SIGTERM)
         assert served.process.wait(30) == 0
 
-
-def wait_for(condition: Callable[[], Any], timeout: float = 30) -> Any:
-    deadline = time.monotonic() + timeout
-    while not (found := condition()):
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.1)
-    return found
 
 
 def organizer(store: EventStore, event: str) -> dict[str, str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -58,15 +56,6 @@ def on_disk(url: str) -> None:
         assert client.waitaof(1, 0, 5000)[0] == 1
     finally:
         client.close()
-
-
-def until(condition: Callable[[], bool], timeout: float, what: str, every: float = 0.05) -> None:
-    """Poll `condition` until it holds; fail naming `what` after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what}: not within {timeout:.0f} s")
-        time.sleep(every)
 
 
 def market(event: str, buyers: int, slots: int) -> Instance:

@@ -10,7 +10,7 @@ import redis
 
 from forum.launcher.children import stop_all
 from forum.launcher.valkey import free_port, valkey_binary
-from tests.system.faults import until
+from tests.waiting import wait_for
 
 PRIMARY_NAME = "forum"
 DOWN_AFTER_MS = 1000  # a primary that does not answer for this long is down (for each sentinel)
@@ -48,8 +48,8 @@ class SentinelCluster:
                 self._spawn(port, [valkey_binary(), *self._server_options(port), *follow])
             for port in self.sentinel_ports:
                 self._spawn(port, [valkey_binary(), str(self._sentinel_conf(port)), "--sentinel"])
-            until(lambda: all(answers(p) for p in self.processes), 15, "every valkey-server answers")
-            until(self.ready, 30, "replicas in sync and every sentinel knowing all the others")
+            wait_for(lambda: all(answers(p) for p in self.processes), 15, "every valkey-server answers")
+            wait_for(self.ready, 30, "replicas in sync and every sentinel knowing all the others")
         except BaseException:
             self.stop()
             raise

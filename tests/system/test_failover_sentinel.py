@@ -26,8 +26,9 @@ from forum.store import EventStore, connect
 from forum.store.address import parse_sentinels
 from forum.web.auth import SESSION_COOKIE
 from tests.live import start_web, start_worker
-from tests.system.faults import market, signed_in, until
+from tests.system.faults import market, signed_in
 from tests.system.sentinels import PRIMARY_NAME, SentinelCluster
+from tests.waiting import wait_for
 
 EVENT = "failover"
 BUYERS, SLOTS = 16, 16
@@ -125,23 +126,23 @@ def test_failover_kill_primary_under_accepts(tmp_path: Path) -> None:
         unused_url = f"redis://127.0.0.1:{cluster.ports[0]}/0"  # FORUM_REDIS_SENTINELS overrides it
         web = start_web(unused_url, tmp_path, **env)
         processes = [web, start_worker(unused_url, tmp_path, **env)]
-        until(lambda: httpx.get(f"{web.url}/healthz").status_code == 200, 20, "the worker's heartbeat seen")
+        wait_for(lambda: httpx.get(f"{web.url}/healthz").status_code == 200, 20, "the worker's heartbeat seen")
         follower = Follower(web.url, sessions["b0"][0])
         follower.thread.start()
-        until(lambda: follower.connects == 1, 10, "the live socket open")
+        wait_for(lambda: follower.connects == 1, 10, "the live socket open")
         burst = Burst(web.url, sessions, time.monotonic() + 60)
         for thread in burst.threads:
             thread.start()
-        until(lambda: burst.acked() >= KILL_AT * BUYERS * SLOTS, 30, "a quarter of the accepts acknowledged")
+        wait_for(lambda: burst.acked() >= KILL_AT * BUYERS * SLOTS, 30, "a quarter of the accepts acknowledged")
         old = cluster.primary_port()
         cluster.kill(old)
         killed = time.monotonic()
-        until(lambda: burst.acked(killed + 0.001) > 0, 30, "an accept acknowledged after the kill")
+        wait_for(lambda: burst.acked(killed + 0.001) > 0, 30, "an accept acknowledged after the kill")
         recovered, recovered_ms = time.monotonic(), int(time.time() * 1000)
-        until(lambda: follower.saw_after(recovered_ms), 20, "a change after the failover on the old socket")
+        wait_for(lambda: follower.saw_after(recovered_ms), 20, "a change after the failover on the old socket")
         for thread in burst.threads:
             thread.join(max(0.0, burst.deadline - time.monotonic()))
-        until(lambda: httpx.get(f"{web.url}/healthz").status_code == 200, 20, "the worker beating again")
+        wait_for(lambda: httpx.get(f"{web.url}/healthz").status_code == 200, 20, "the worker beating again")
         follower.stopping.set()
         follower.thread.join(5)
         assert web.process.poll() is None, "the web process died"

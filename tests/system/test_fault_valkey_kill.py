@@ -22,7 +22,8 @@ from forum.domain import Meeting, MeetingStatus
 from forum.store import EventStore, connect
 from forum.web.auth import SESSION_COOKIE
 from tests.live import WebProcess, start_web
-from tests.system.faults import OwnValkey, market, on_disk, signed_in, until
+from tests.system.faults import OwnValkey, market, on_disk, signed_in
+from tests.waiting import wait_for
 
 EVENT = "fault-kill"
 BUYERS, SLOTS = 50, 41  # 2,050 proposed meetings, one client per buyer
@@ -100,10 +101,10 @@ def test_fault_valkey_killed_during_accepts_loses_nothing_acknowledged(own_valke
     try:
         started = time.monotonic()
         burst.start()
-        until(lambda: burst.count(303) >= KILL_AT * BUYERS * SLOTS, 60, "a third of the accepts acknowledged")
+        wait_for(lambda: burst.count(303) >= KILL_AT * BUYERS * SLOTS, 60, "a third of the accepts acknowledged")
         own_valkey.kill()
         killed = time.monotonic()
-        until(lambda: len(burst.told(503, killed)) == BUYERS, 30, "every client told the store is down")
+        wait_for(lambda: len(burst.told(503, killed)) == BUYERS, 30, "every client told the store is down")
         own_valkey.start()  # from its AOF, same port and directory
         restarted = time.monotonic()
         burst.join(90)

@@ -20,7 +20,8 @@ from forum.store import EventStore
 from forum.store import connect as store_connect
 from forum.web.auth import SESSION_COOKIE
 from tests.live import WebProcess, start_web
-from tests.system.faults import OwnValkey, market, signed_in, until
+from tests.system.faults import OwnValkey, market, signed_in
+from tests.waiting import wait_for
 
 EVENT = "fault-down"
 LOST, BACK = "live bus unreachable", "live bus reachable again"
@@ -97,13 +98,13 @@ def test_fault_valkey_stopped_pages_answer_503_and_recover_without_restart(own_v
             assert http.get(f"/e/{EVENT}/agenda").status_code == 200
             own_valkey.stop()  # a clean stop: its AOF is complete
             check_refusals(http, web, cookie, csrf)
-            until(lambda: lines(web, LOST) == 1, 30, "the bus reader logging the loss")
+            wait_for(lambda: lines(web, LOST) == 1, 30, "the bus reader logging the loss")
             with knocks_counted(own_valkey.port) as knocks:
-                until(lambda: knocks[0] >= IDLE_TRIES, 60, "the idle bus reader trying again")
+                wait_for(lambda: knocks[0] >= IDLE_TRIES, 60, "the idle bus reader trying again")
             assert lines(web, LOST) == 1  # once, however many tries
             own_valkey.start()
-            until(lambda: http.get(f"/e/{EVENT}/agenda").status_code == 200, 30, "pages served again", 0.2)
-            until(lambda: lines(web, BACK) == 1, 30, "the bus reader logging its recovery")
+            wait_for(lambda: http.get(f"/e/{EVENT}/agenda").status_code == 200, 30, "pages served again", 0.2)
+            wait_for(lambda: lines(web, BACK) == 1, 30, "the bus reader logging its recovery")
             notify.tell(EventStore(store_connect(own_valkey.url)).client, EVENT, ["b0"], {"type": "test.back"})
             assert frame_of(ws, "test.back")["id"]  # the socket opened before the outage is live again
         assert web.process.poll() is None

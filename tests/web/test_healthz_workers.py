@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from forum.config import Settings
 from forum.store import EventStore
 from forum.web import create_app
 from tests.live import start_worker
+from tests.waiting import wait_for
 from tests.web.organizer.conftest import SECRET, sign_in, with_organizer
 
 BANNER = 'id="no-worker"'
@@ -24,12 +24,6 @@ def web(redis_url: str, store: EventStore) -> Iterator[TestClient]:
     with TestClient(create_app(Settings(redis_url=redis_url, secret_key=SECRET))) as client:
         yield client
 
-
-def wait_for(condition: Callable[[], bool], timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.1)
 
 
 def test_healthz_503_when_no_worker_is_running(web: TestClient) -> None:

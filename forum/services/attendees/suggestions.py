@@ -7,14 +7,12 @@ page says is what the validator and a solver run would accept at that moment.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from datetime import date, datetime
-from itertools import accumulate
+from datetime import date
 
 from forum.checker.placing import Obstacle, Occupancy
-from forum.domain import Attendee, Instance, LocationKind, Schedule, Slot, Window, Wish
+from forum.domain import Attendee, Instance, Schedule, Slot, Wish
 from forum.services.attendees.requests import takes_requests
 
 MAX_COLLEAGUES = 2  # colleagues suggested per request
@@ -59,35 +57,19 @@ Suggestion = AskColleague | Widen
 
 
 class Places:
-    """Occupancy plus the first free table of each slot, found once per slot: a page checks many wishes.
-
-    Tables are found by bisection over each table's engagements (a market floor has thousands of meetings);
-    the checker's own `obstacles` then confirms every place before it is suggested.
-    """
+    """Occupancy, and the meeting slots a page looks through for many wishes; the checker's own `obstacles`
+    confirms every place before it is suggested."""
 
     def __init__(self, occupancy: Occupancy) -> None:
         self.occupancy = occupancy
         self.slots = occupancy.meeting_slots()
-        self._free: dict[str, str | None] = {}
-        self._tables: list[tuple[str, list[datetime], list[datetime]]] = []
-        for loc in occupancy.inst.locations:
-            if loc.kind is LocationKind.TABLE:
-                windows = sorted((e.window for e in occupancy.taken.get(loc.id, ())), key=lambda w: w.start)
-                ends = list(accumulate((w.end for w in windows), max))  # the latest end among the first i
-                self._tables.append((loc.id, [w.start for w in windows], ends))
-
-    def free_table(self, slot: Slot) -> str | None:
-        if slot.id not in self._free:
-            self._free[slot.id] = next((table for table, starts, ends in self._tables
-                                        if not _overlaps(starts, ends, slot.window)), None)
-        return self._free[slot.id]
 
     def check(self, wish: Wish, slot: Slot) -> tuple[str | None, list[Obstacle]]:
         """The first free table at `slot` and what stands in the way of `wish` there (people first: cheaper)."""
         people = [o for o in self.occupancy.obstacles(wish, slot.id, "") if o.kind != "table"]
         if any(o.kind in ("busy", "cap", "day cap") for o in people):
             return None, people
-        table = self.free_table(slot)
+        table = self.occupancy.first_free_table(slot)
         if table is None:
             return None, people
         return table, self.occupancy.obstacles(wish, slot.id, table)
@@ -100,12 +82,6 @@ class Places:
             if table is not None and not obstacles:
                 out.append(Place(slot, table))
         return out
-
-
-def _overlaps(starts: list[datetime], ends: list[datetime], window: Window) -> bool:
-    """Whether an engagement (sorted by start, `ends` their running latest end) overlaps `window`."""
-    before = bisect_left(starts, window.end)  # engagements starting before the window ends
-    return before > 0 and ends[before - 1] > window.start
 
 
 def colleague_wish(wish: Wish, colleague: str) -> Wish:

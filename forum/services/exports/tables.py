@@ -7,8 +7,8 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 
-from forum.checker.rules import is_live
-from forum.domain import Attendee, Location, LocationKind, Placement, Schedule, Slot, SlotKind, Wish, format_local
+from forum.checker.rules import is_live, live_schedule
+from forum.domain import Attendee, Location, LocationKind, Slot, SlotKind, Wish, format_local
 from forum.domain.instance_json import dump_instance
 from forum.domain.schedule_json import dump_schedule
 from forum.services.csv_cells import GuardedWriter
@@ -77,9 +77,8 @@ def instance_json(client: Client, event: str) -> str:
 
 def schedule_json(client: Client, event: str) -> str:
     store = EventStore(client)
-    live = [m for m in ScheduleStore(client).meetings(event) if is_live(m)]
-    schedule = Schedule(tuple(Placement(m.wish, m.slot, m.location) for m in sorted(live, key=lambda m: m.id)),
-                        tuple(sorted(store.pitches(event), key=lambda p: p.project)))
+    schedule = live_schedule(sorted(ScheduleStore(client).meetings(event), key=lambda m: m.id),
+                             sorted(store.pitches(event), key=lambda p: p.project))
     return _json(dump_schedule(schedule))
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from forum.checker.placing import Occupancy, free_place
-from forum.checker.rules import is_live, is_open
-from forum.domain import Instance, Meeting, MeetingStatus, Placement, Schedule, WishStatus
+from forum.checker.rules import is_live, is_open, placement
+from forum.domain import Instance, Meeting, MeetingStatus, Schedule, WishStatus
 from forum.store import EventStore
 from forum.store.connection import Client
 from forum.store.schedule import ScheduleStore
@@ -24,10 +24,6 @@ from forum.store.schedule import ScheduleStore
 class Built:
     instance: Instance
     promoted: tuple[str, ...] = ()  # accepted requests without a meeting made required by this build
-
-
-def _placement(m: Meeting) -> Placement:
-    return Placement(m.wish, m.slot, m.location)
 
 
 def _keeps_place(m: Meeting, repair: bool) -> bool:
@@ -48,8 +44,8 @@ def build_run_instance(client: Client, event: str, repair: bool = False) -> Buil
     inst = replace(
         base,
         wishes=wishes,
-        fixed=tuple(_placement(m) for m in meetings if _keeps_place(m, repair)),
-        previous=tuple(_placement(m) for m in meetings),
+        fixed=tuple(placement(m) for m in meetings if _keeps_place(m, repair)),
+        previous=tuple(placement(m) for m in meetings),
         fixed_pitches=pitches if repair else (),
         previous_pitches=pitches,
     )

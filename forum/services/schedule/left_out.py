@@ -59,10 +59,10 @@ def nearest_fix(occupancy: Occupancy, wish: Wish) -> Fix | None:
     """The first slot with a free table where the fewest people stand in the way (none, if possible)."""
     best: Fix | None = None
     for slot in occupancy.meeting_slots():
-        tables = occupancy.free_tables(slot)
-        if not tables:
+        table = occupancy.first_free_table(slot)
+        if table is None:
             continue
-        fix = Fix(slot, tables[0], tuple(occupancy.obstacles(wish, slot.id, tables[0])))
+        fix = Fix(slot, table, tuple(occupancy.obstacles(wish, slot.id, table)))
         if any(o.kind == "wish window" for o in fix.obstacles):
             continue  # the requester limited the wish to other times: not a fix anyone but them can make
         if best is None or len(fix.obstacles) < len(best.obstacles):

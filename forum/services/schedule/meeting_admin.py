@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from forum.checker import Violation, validate
-from forum.checker.rules import is_live, is_open
-from forum.domain import Instance, Meeting, MeetingStatus, Placement, Schedule, Wish
+from forum.checker.rules import is_live, is_open, live_schedule
+from forum.domain import Instance, Meeting, MeetingStatus, Schedule, Wish
 from forum.errors import Conflict, InvalidInput
 from forum.services import notify
 from forum.store import EventStore
@@ -39,6 +40,21 @@ def _announce(client: Client, event: str, change: Change, wish_participants: tup
     notify.to_attendees(client, event, {who: data for who in wish_participants})
 
 
+def _change_one(client: Client, event: str, wish_id: str, compute: Callable[[], Change]) -> Meeting:
+    """Write one meeting's change atomically with its audit entry, then tell its people and the organizers."""
+    change = apply(client, event, (Meeting,), compute)
+    wish = EventStore(client).entities(event, Wish).get(wish_id)
+    _announce(client, event, change, wish.participants)
+    return change.puts(Meeting)[0]
+
+
+def _refuse_clashes(store: EventStore, event: str, meetings: list[Meeting], changed: Meeting, what: str) -> None:
+    """Refuse a hand change that breaks a rule the schedule did not break before, saying which."""
+    problems = move_problems(store.export_instance(event), meetings, store.pitches(event), changed)
+    if problems:
+        raise Conflict(f"This {what} is refused: " + "; ".join(problems))
+
+
 def set_state(client: Client, event: str, meeting_id: str, action: str, who: str) -> Meeting:
     """Lock (a re-run keeps it where it is), unlock, or cancel one meeting."""
     if action not in ACTIONS:
@@ -55,18 +71,13 @@ def set_state(client: Client, event: str, meeting_id: str, action: str, who: str
         detail = f"{current.slot} at {current.location}"
         return Change(put={Meeting: [new]}, audit=_entry(who, action, meeting_id, detail))
 
-    change = apply(client, event, (Meeting,), compute)
-    wish = store.entities(event, Wish).get(meeting_id)
-    _announce(client, event, change, wish.participants)
-    return change.puts(Meeting)[0]
+    return _change_one(client, event, meeting_id, compute)
 
 
 def would_be(inst: Instance, meetings: list[Meeting], pitches: list[Any], moved: Meeting | None) -> Schedule:
     """The live schedule, with `moved` in place of its old self."""
-    live = [m for m in meetings if is_live(m) and (moved is None or m.id != moved.id)]
-    if moved is not None:
-        live.append(moved)
-    return Schedule(tuple(Placement(m.wish, m.slot, m.location) for m in live), tuple(pitches))
+    others = [m for m in meetings if moved is None or m.id != moved.id]
+    return live_schedule(others + ([moved] if moved is not None else []), pitches)
 
 
 def move_problems(inst: Instance, meetings: list[Meeting], pitches: list[Any], moved: Meeting) -> list[str]:
@@ -98,18 +109,12 @@ def move(client: Client, event: str, meeting_id: str, slot: str, location: str, 
         if current is None:
             raise InvalidInput(f"no meeting {meeting_id!r} in the published schedule")
         _live(current)
-        inst = store.export_instance(event)
         moved = replace(current, slot=slot, location=location, locked=True)
-        problems = move_problems(inst, meetings, store.pitches(event), moved)
-        if problems:
-            raise Conflict("This move is refused: " + "; ".join(problems))
+        _refuse_clashes(store, event, meetings, moved, "move")
         detail = f"{current.slot} at {current.location} → {slot} at {location}"
         return Change(put={Meeting: [moved]}, audit=_entry(who, "move", meeting_id, detail))
 
-    change = apply(client, event, (Meeting,), compute)
-    wish = store.entities(event, Wish).get(meeting_id)
-    _announce(client, event, change, wish.participants)
-    return change.puts(Meeting)[0]
+    return _change_one(client, event, meeting_id, compute)
 
 
 def place(client: Client, event: str, wish_id: str, slot: str, location: str, who: str) -> Meeting:
@@ -125,15 +130,10 @@ def place(client: Client, event: str, wish_id: str, slot: str, location: str, wh
         if any(m.id == wish_id and is_live(m) for m in meetings):
             raise Conflict(f"request {wish_id} already has a meeting; move it instead")
         placed = Meeting(wish_id, wish_id, slot, location, MeetingStatus.PROPOSED, locked=True)
-        problems = move_problems(store.export_instance(event), meetings, store.pitches(event), placed)
-        if problems:
-            raise Conflict("This placement is refused: " + "; ".join(problems))
+        _refuse_clashes(store, event, meetings, placed, "placement")
         return Change(put={Meeting: [placed]}, audit=_entry(who, "place", wish_id, f"{slot} at {location}"))
 
-    change = apply(client, event, (Meeting,), compute)
-    wish = store.entities(event, Wish).get(wish_id)
-    _announce(client, event, change, wish.participants)
-    return change.puts(Meeting)[0]
+    return _change_one(client, event, wish_id, compute)
 
 
 def audit_log(client: Client, event: str, count: int = 50) -> list[dict[str, Any]]:

@@ -8,8 +8,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from forum.checker import quality
-from forum.checker.rules import is_live
-from forum.domain import MeetingStatus, Placement, Schedule, SolverRun
+from forum.checker.rules import is_live, live_schedule
+from forum.domain import MeetingStatus, SolverRun
 from forum.services.schedule.figures import Grid, Histogram, meetings_per_attendee, met_share, occupancy
 from forum.store import EventStore
 from forum.store.audit import AuditLog
@@ -51,7 +51,7 @@ def overview(client: Client, event: str) -> Overview:
     inst = store.export_instance(event)
     meetings = schedules.meetings(event)
     live = [m for m in meetings if is_live(m)]
-    figures = quality(inst, Schedule(tuple(Placement(m.wish, m.slot, m.location) for m in live)))
+    figures = quality(inst, live_schedule(meetings))
     figures.pop("moved", None)  # always 0 against itself
     statuses = {s.value: sum(1 for m in meetings if m.status is s) for s in MeetingStatus}
     statuses["locked"] = sum(1 for m in live if m.locked)
