@@ -25,6 +25,16 @@ def heartbeat_key(event: str, run: str) -> str:
     return keys.record(event, "heartbeat", run)
 
 
+# Keep the later of the stored and the new "not before" time (older values "1" count as 0).
+_MARK_PENDING = """
+local old = tonumber(redis.call('GET', KEYS[1]) or '0') or 0
+local new = tonumber(ARGV[1]) or 0
+if new < old then new = old end
+redis.call('SET', KEYS[1], string.format('%.3f', new))
+return 1
+"""
+
+
 class Flags:
     def __init__(self, client: redis.Redis) -> None:
         self.client = client
@@ -51,11 +61,24 @@ class Flags:
         """True at most once per `seconds` per event and name (SET NX with expiry)."""
         return bool(self.client.set(keys.record(event, "ratelimit", name), "1", nx=True, px=int(seconds * 1000)))
 
-    def mark_pending(self, event: str, name: str) -> None:
-        self.client.set(keys.record(event, "pending", name), "1")
+    def mark_pending(self, event: str, name: str, not_before: float = 0.0) -> None:
+        """Flag work for the event; `not_before` (epoch seconds) holds it back, e.g. while a decline can be undone.
+        Of several marks the latest `not_before` wins, so a burst waits for its last undo window."""
+        self.client.eval(_MARK_PENDING, 1, keys.record(event, "pending", name), repr(float(not_before)))
 
     def is_pending(self, event: str, name: str) -> bool:
         return bool(self.client.exists(keys.record(event, "pending", name)))
+
+    def is_due(self, event: str, name: str, now: float | None = None) -> bool:
+        """Pending and no longer held back."""
+        raw = self.client.get(keys.record(event, "pending", name))
+        if raw is None:
+            return False
+        try:
+            not_before = float(raw)
+        except ValueError:
+            return True
+        return not_before <= (time.time() if now is None else now)
 
     def take_pending(self, event: str, name: str) -> bool:
         return bool(self.client.delete(keys.record(event, "pending", name)))

@@ -20,15 +20,16 @@ REPAIR_EVERY = 20.0  # seconds between repair runs of one event: declines during
 REPAIR_LIMIT = 5.0  # solver seconds of a repair run
 
 
-def request_repair(client: Client, event: str) -> None:
-    """A meeting was declined or cancelled: schedule a repair of the event soon."""
-    Flags(client).mark_pending(event, REPAIR)
+def request_repair(client: Client, event: str, not_before: float = 0.0) -> None:
+    """A meeting was declined or cancelled: schedule a repair of the event soon, not before `not_before`
+    (epoch seconds; a decline that can still be undone holds the repair back until its undo window closes)."""
+    Flags(client).mark_pending(event, REPAIR, not_before)
 
 
 def start_pending_repair(client: Client, jobs: JobQueue, event: str) -> SolverRun | None:
     """Start the event's flagged repair when the rate limit and the active run allow; else keep the flag."""
     flags = Flags(client)
-    if not flags.is_pending(event, REPAIR) or not flags.take_rate_slot(event, REPAIR, REPAIR_EVERY):
+    if not flags.is_due(event, REPAIR) or not flags.take_rate_slot(event, REPAIR, REPAIR_EVERY):
         return None
     flags.take_pending(event, REPAIR)
     try:
