@@ -8,12 +8,25 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from forum.errors import InvalidInput
 
 DEV_SECRET_KEY = "dev-only-change-me"  # `forum serve` accepts it on a loopback address only
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 DEFAULT_VALKEY_MAXMEMORY = "512mb"  # the embedded Valkey's ceiling; past it writes are refused (503), never evicted
+
+
+@dataclass(frozen=True)
+class SmtpServer:
+    """Where mails go: `smtp://` (plain), `smtps://` (TLS from the start) or `smtp+starttls://` (upgraded
+    to TLS before signing in)."""
+
+    host: str
+    port: int
+    security: str = "plain"  # plain, tls, starttls
+    username: str = ""
+    password: str = ""
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,10 @@ class Settings:
     # prometheus-client's multiprocess directory, shared by the web processes of one `forum serve`
     metrics_dir: Path | None = None
     valkey_maxmemory: str = DEFAULT_VALKEY_MAXMEMORY  # Valkey's own syntax: 512mb, 2gb, 0 for no limit
+    smtp: SmtpServer | None = None  # None: mails go to the organizers' outbox instead
+    mail_from: str = "forum@localhost"
+    mail_retry: tuple[int, ...] = (10, 30, 120, 600, 1800)  # seconds before each new try of a mail
+    mail_morning_hour: int = 7  # local event time at which each event day's agenda mail goes out
 
     def with_overrides(self, **changes: object) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})  # type: ignore[arg-type]
@@ -114,6 +131,36 @@ def _sentinels(env: Mapping[str, str], name: str) -> tuple[str, ...]:
     return found
 
 
+SMTP_SCHEMES = {"smtp": ("plain", 25), "smtps": ("tls", 465), "smtp+starttls": ("starttls", 587)}
+
+
+def _smtp(env: Mapping[str, str], name: str) -> SmtpServer | None:
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return None
+    found = urlsplit(raw)
+    if found.scheme not in SMTP_SCHEMES or not found.hostname:
+        raise InvalidInput(f"{name} must look like smtp://user:password@host:port (or smtps://, "
+                           f"smtp+starttls://), got a {found.scheme or 'schemeless'} address")
+    security, default_port = SMTP_SCHEMES[found.scheme]
+    try:
+        port = found.port or default_port
+    except ValueError:
+        raise InvalidInput(f"{name}: the port must be a number from 1 to 65535") from None
+    return SmtpServer(found.hostname, port, security, unquote(found.username or ""), unquote(found.password or ""))
+
+
+def _seconds_list(env: Mapping[str, str], name: str, default: tuple[int, ...]) -> tuple[int, ...]:
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    parts = [p.strip() for p in raw.split(",")]
+    if not all(p.isdigit() and 0 < int(p) <= 86400 for p in parts) or len(parts) > 20:
+        raise InvalidInput(f"{name} must be up to 20 whole seconds (1 to 86400) separated by commas, "
+                           f"e.g. 10,30,120; got {raw[:60]!r}")
+    return tuple(int(p) for p in parts)
+
+
 def store_address(url: str | None, sentinels: tuple[str, ...], primary: str) -> str | None:
     """Where every process finds the store: with sentinels, `sentinel://h:p,h:p/primary` (the store's clients
     ask them for the primary, and again after a failover, see forum/store/address.py), else the URL."""
@@ -148,4 +195,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         # prometheus-client reads this very name itself, so it keeps it rather than a FORUM_ one
         metrics_dir=Path(env["PROMETHEUS_MULTIPROC_DIR"]) if env.get("PROMETHEUS_MULTIPROC_DIR") else None,
         valkey_maxmemory=_memory(env, "FORUM_VALKEY_MAXMEMORY", DEFAULT_VALKEY_MAXMEMORY),
+        smtp=_smtp(env, "FORUM_SMTP_URL"),
+        mail_from=env.get("FORUM_MAIL_FROM") or "forum@localhost",
+        mail_retry=_seconds_list(env, "FORUM_MAIL_RETRY", (10, 30, 120, 600, 1800)),
+        mail_morning_hour=_whole(env, "FORUM_MAIL_MORNING_HOUR", 7, 0, 23),
     )

@@ -51,12 +51,16 @@ class Occupancy:
 
     def add(self, wish: Wish, slot_id: str, table: str) -> None:
         """Take `table` and the wish's people at `slot_id`, as if the meeting were in the schedule."""
+        self.hold(f"meeting {wish.id}", wish.participants, slot_id, table)
+
+    def hold(self, what: str, people: tuple[str, ...], slot_id: str, table: str) -> None:
+        """Take `table` and `people` at `slot_id` for `what` (a meeting, or a place still on offer)."""
         slot = self.slots[slot_id]
-        what = Engagement(slot.window, f"meeting {wish.id}")
-        self.taken.setdefault(table, []).append(what)
+        taken = Engagement(slot.window, what)
+        self.taken.setdefault(table, []).append(taken)
         self._tables, self._first_free = None, {}  # the table index no longer holds
-        for who in wish.participants:
-            self.engaged.setdefault(who, []).append(what)
+        for who in people:
+            self.engaged.setdefault(who, []).append(taken)
             self.total[who] += 1
             self.per_day[(who, slot.window.day)] += 1
 

@@ -1,4 +1,5 @@
-"""The festival's rules, each defined once: live meeting, open request, the live schedule, unserved requesters.
+"""The festival's rules, each defined once: live meeting, open request, a request awaiting its answer, the live
+schedule, unserved requesters.
 
 Who is busy when (meetings, pitches presented, whole panel sessions) is `engagements.attendee_engagements`;
 an idle gap is `figures.idle_gaps`. Validator, figures, charts, publish, agenda and left-out all use these.
@@ -31,6 +32,13 @@ class Answered(Protocol):
 
 def is_open(wish: Answered) -> bool:
     return wish.status in OPEN_STATUSES
+
+
+def awaits_answer(wish: Answered, meeting: Meeting | None) -> bool:
+    """A request its target still answers as a request: pending, with no proposed or accepted meeting (that
+    one is answered as the meeting) and no declined one (declining a meeting is the answer, so its request
+    never comes back to be answered). A cancelled meeting (the request was reopened since) answers nothing."""
+    return wish.status is WishStatus.PENDING and (meeting is None or meeting.status is MeetingStatus.CANCELLED)
 
 
 def placement(meeting: Meeting) -> Placement:

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from forum.cli.files import read_json, read_text, write_text_atomic
+from forum.cli.files import day_argument, read_json, read_text, write_text_atomic
 from forum.config import load_settings
 from forum.domain.instance_json import dump_instance, parse_instance
 from forum.errors import InvalidInput
@@ -29,8 +29,14 @@ def connected() -> Client:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    for event in demo.load_demo(_store().client):
+    client = _store().client
+    for event in demo.load_demo(client, args.date):
         print(f"loaded {event}")
+    settings = load_settings()
+    origin = args.base_url or settings.link_origin
+    if origin:
+        for d in demo.demo_links(client, settings.secret_key, origin):
+            print(f"sign in to {d.event} as the {d.role} {d.name}: {d.link}")
     return 0
 
 
@@ -88,7 +94,10 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--new-code", action="store_true",
                    help="also issue a new access code (the attendee's previous code stops working)")
     p.set_defaults(func=cmd_signin_link)
-    p = sub.add_parser("demo", help="load the demo events into FORUM_REDIS_URL")
+    p = sub.add_parser("demo", help="load the demo events into FORUM_REDIS_URL and print sign-in links")
+    p.add_argument("--date", type=day_argument, metavar="YYYY-MM-DD", help="the events' first day (default today)")
+    p.add_argument("--base-url", help="address of the site for the links (default FORUM_PUBLIC_ORIGIN or "
+                                      "FORUM_HOST:PORT)")
     p.set_defaults(func=cmd_demo)
     p = sub.add_parser("import-instance", help="load a forum-instance/1 JSON file (replaces that event)")
     p.add_argument("file")

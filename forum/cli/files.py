@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -49,3 +51,11 @@ def write_text_atomic(path: str, text: str) -> None:
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
         raise InvalidInput(f"{path}: cannot be written ({exc.strerror})") from None
+
+
+def day_argument(text: str) -> date:
+    """A command-line date like 2026-03-24 (argparse reports the sentence and exits 2)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-03-24, got {text[:40]!r}") from None

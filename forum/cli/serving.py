@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from forum.cli.files import day_argument
 from forum.config import load_settings
 
 
@@ -12,7 +13,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from forum.launcher.serve import serve
 
     settings = load_settings().with_overrides(host=args.host, port=args.port)
-    return serve(settings, demo=args.demo, workers=args.workers, web=args.web_processes)
+    return serve(settings, demo=args.demo, workers=args.workers, web=args.web_processes, demo_day=args.demo_date)
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
@@ -34,6 +35,8 @@ def _count(text: str) -> int:
 def add_commands(sub: Any) -> None:
     p = sub.add_parser("serve", help="run the web app (and, without FORUM_REDIS_URL, Valkey and a worker)")
     p.add_argument("--demo", action="store_true", help="load the demo events when the store is empty")
+    p.add_argument("--demo-date", type=day_argument, metavar="YYYY-MM-DD",
+                   help="with --demo: the demo events' first day when they are loaded (default today)")
     p.add_argument("--host", help="address to listen on (default 127.0.0.1, FORUM_HOST)")
     p.add_argument("--port", type=int, help="port to listen on (default 8000, FORUM_PORT)")
     p.add_argument("--workers", type=_count, metavar="N",

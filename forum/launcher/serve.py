@@ -7,6 +7,7 @@ import logging
 import signal
 import sys
 from collections.abc import Iterator
+from datetime import date
 from types import FrameType
 
 import uvicorn
@@ -16,7 +17,7 @@ from forum.launcher.processes import WebProcesses, web_processes, worker_childre
 from forum.launcher.supervise import Supervisor
 from forum.launcher.valkey import EmbeddedValkey
 from forum.services.logs import configure_logging
-from forum.services.setup.demo import load_demo
+from forum.services.setup.demo import demo_links, load_demo
 from forum.store import EventStore, connect
 from forum.web import create_app
 
@@ -66,7 +67,18 @@ def _store_url(settings: Settings) -> Iterator[str]:
         valkey.stop()
 
 
-def serve(settings: Settings, demo: bool = False, workers: int | None = None, web: int = 1) -> int:
+def _demo(store: EventStore, settings: Settings, first_day: date | None) -> None:
+    """Load the demo events into an empty store, then print where to sign in to them (fresh links each start)."""
+    if not store.ids():
+        log.info("loaded demo events %s", ", ".join(load_demo(store.client, first_day)))
+    links = demo_links(store.client, settings.secret_key, settings.link_origin)
+    lines = [f"  {d.event:<24} {d.role:<10} {d.name:<28} {d.link}" for d in links]
+    print("Sign in to the demo (each link works once; `forum serve --demo` prints new ones):", *lines,
+          sep="\n", flush=True)
+
+
+def serve(settings: Settings, demo: bool = False, workers: int | None = None, web: int = 1,
+          demo_day: date | None = None) -> int:
     """`workers` defaults to 1 with the embedded Valkey and 0 with FORUM_REDIS_URL (workers run elsewhere)."""
     refusal = secret_refusal(settings)
     if refusal:
@@ -81,8 +93,8 @@ def serve(settings: Settings, demo: bool = False, workers: int | None = None, we
     try:
         with _store_url(settings) as redis_url:
             store = EventStore(connect(redis_url))  # refuses an unreachable store or another schema early
-            if demo and not store.ids():
-                log.info("loaded demo events %s", ", ".join(load_demo(store.client)))
+            if demo:
+                _demo(store, settings, demo_day)
             _run(settings.with_overrides(redis_url=redis_url), redis_url, count, web)
     except KeyboardInterrupt:
         pass

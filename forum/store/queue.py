@@ -19,9 +19,11 @@ def job_queue(url: str, name: str) -> Queue:
     return Queue(name, connection=rq_connection(url), serializer=JSONSerializer)
 
 
-def work(url: str, name: str, burst: bool = False) -> None:
-    """Run an RQ worker on the queue until it is told to stop (SIGTERM / SIGINT) or, in burst mode, is empty."""
+def work(url: str, name: str, burst: bool = False, also: tuple[str, ...] = ()) -> None:
+    """Run an RQ worker on the queue (then the `also` queues, in order) until it is told to stop (SIGTERM /
+    SIGINT) or, in burst mode, they are empty."""
     queue = job_queue(url, name)
-    worker = Worker([queue], connection=queue.connection, serializer=JSONSerializer)
+    queues = [queue, *(job_queue(url, other) for other in also)]
+    worker = Worker(queues, connection=queue.connection, serializer=JSONSerializer)
     # RQ's own lines at INFO (several per job, registry cleaning every few minutes) would repeat ours.
     worker.work(burst=burst, with_scheduler=False, logging_level="WARNING")

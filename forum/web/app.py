@@ -18,7 +18,7 @@ from forum.config import Settings
 from forum.errors import Unavailable
 from forum.services.connections import close_store, open_store
 from forum.services.runs.registry import open_queue
-from forum.web import live, metrics, organizer, pages, signin_pages
+from forum.web import install, live, metrics, organizer, pages, signin_pages
 from forum.web.attendee import routes as attendee_routes
 from forum.web.errors import exception_handlers
 from forum.web.instrument import Instrument
@@ -40,6 +40,7 @@ def routes() -> list[BaseRoute]:
         Route("/healthz", pages.healthz, name="healthz"),
         Route("/metrics", metrics.endpoint, name="metrics"),
         *signin_pages.routes,
+        *install.routes,
         *attendee_routes,
         *organizer.routes,
         *organizer.api_routes,

@@ -12,6 +12,7 @@ from forum.web.locales.fr import FR
 from forum.web.locales.fr_console import FR_CONSOLE
 from forum.web.locales.fr_errors import FR_ERRORS
 from forum.web.locales.fr_floor import FR_FLOOR
+from forum.web.locales.fr_mail import FR_MAIL
 from forum.web.locales.fr_offline import FR_OFFLINE
 from forum.web.locales.fr_triage import FR_TRIAGE
 
@@ -19,7 +20,7 @@ LANGUAGES = ("en", "fr")
 COOKIE = "forum_lang"
 # One catalogue per area of the site, so that each can grow on its own; merged once here.
 CATALOGUES: dict[str, dict[str, str]] = {
-    "en": {}, "fr": {**FR, **FR_CONSOLE, **FR_ERRORS, **FR_FLOOR, **FR_OFFLINE, **FR_TRIAGE}}
+    "en": {}, "fr": {**FR, **FR_CONSOLE, **FR_ERRORS, **FR_FLOOR, **FR_MAIL, **FR_OFFLINE, **FR_TRIAGE}}
 
 
 def choose(request: Request) -> str:

@@ -1,4 +1,4 @@
-"""The first pages: the list of events and the health check."""
+"""The first pages: the list of events (each with its way in) and the health check."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from starlette.responses import JSONResponse, Response
 from forum.services.connections import store_health
 from forum.services.events import event_summaries
 from forum.services.workers import NO_WORKER, live_workers
+from forum.web.auth import viewer_of
 from forum.web.calls import call, client_of, settings_of
 from forum.web.render import page
 
@@ -18,8 +19,10 @@ STORE_UNAVAILABLE = "store unavailable"
 
 
 async def event_list(request: Request) -> Response:
+    """Every event, each with the way in: its sign-in, or the pages of the one the browser is signed in to."""
     found = await call(event_summaries, client_of(request))
-    return page(request, "events.html", {"events": [(s.event, s.counts) for s in found]}, translated=False)
+    return page(request, "events.html", {"events": [(s.event, s.counts) for s in found]},
+                viewer=await viewer_of(request))
 
 
 async def healthz(request: Request) -> Response:

@@ -80,6 +80,7 @@ def test_organizer_runs_compares_publishes_and_edits(browser: Any, live_server: 
     page.wait_for_url(lambda url: url.endswith("/organizer"))
     page.goto(f"/e/{EVENT}/organizer/setup")
     page.set_input_files("input[name=instance]", str(SAMPLE))
+    page.check("#import-event input[name=confirm]")  # the import replaces the whole event: said, then ticked
     page.click("text=Import event")
     assert "Imported the event: 21 attendees" in page.inner_text(".banner.done")
 
@@ -90,11 +91,13 @@ def test_organizer_runs_compares_publishes_and_edits(browser: Any, live_server: 
     page.select_option("#compare-runs select[name=left]", first)
     page.select_option("#compare-runs select[name=right]", second)
     page.click("#compare-runs button[type=submit]")
-    assert "value" in page.inner_text("#compare-figures") and "producer" in page.inner_text("#compare-roles")
+    assert "value" in page.inner_text("#compare-figures") and "Producer" in page.inner_text("#compare-roles")
     page.screenshot(path=str(shots / "organizer-compare.png"), full_page=True)
 
     page.goto(f"/e/{EVENT}/organizer/runs/{second}")
     page.click("#publish-run")
+    assert "meetings will be added" in page.inner_text("#confirm")  # what will happen, before it does
+    page.click("#confirm-button")
     assert f"Published {second}" in page.inner_text(".banner.done")
 
     watcher = context.new_page()  # a second organizer screen, to see the change arrive live

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from forum.checker.figures import idle_gaps
-from forum.checker.rules import is_live, is_open, live_schedule, unserved
+from forum.checker.rules import awaits_answer, is_live, is_open, live_schedule, unserved
 from forum.domain import Meeting, MeetingStatus, PitchPlacement, Placement, Schedule, Wish, WishStatus
 
 
@@ -44,3 +44,20 @@ def test_unserved_none_when_every_open_requester_meets_someone() -> None:
 ])
 def test_idle_gaps_counts_idle_runs_between_engagements(day: str, gaps: int) -> None:
     assert idle_gaps(c == "X" for c in day) == gaps
+
+
+@pytest.mark.parametrize("meeting", [None, MeetingStatus.CANCELLED])
+def test_awaits_answer_pending_without_a_meeting_that_answers_it(meeting: MeetingStatus | None) -> None:
+    placed = None if meeting is None else Meeting("w", "w", "s", "T", meeting)
+    assert awaits_answer(Wish("w", "p", "b"), placed)
+
+
+@pytest.mark.parametrize("meeting", [MeetingStatus.PROPOSED, MeetingStatus.ACCEPTED, MeetingStatus.DECLINED])
+def test_awaits_answer_refused_when_its_meeting_answers_it(meeting: MeetingStatus) -> None:
+    """A proposed or accepted meeting is answered as the meeting; a declined one was the answer."""
+    assert not awaits_answer(Wish("w", "p", "b"), Meeting("w", "w", "s", "T", meeting))
+
+
+@pytest.mark.parametrize("status", [s for s in WishStatus if s is not WishStatus.PENDING])
+def test_awaits_answer_refused_once_answered_or_withdrawn(status: WishStatus) -> None:
+    assert not awaits_answer(Wish("w", "p", "b", status=status), None)

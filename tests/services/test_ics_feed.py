@@ -41,7 +41,8 @@ def test_ics_times_are_utc_from_paris(store: EventStore, booked: str) -> None:
     assert meeting["DTSTART"] == "20300319T080000Z" and meeting["DTEND"] == "20300319T083000Z"
     assert meeting["UID"] == f"{booked}@{EVENT}.forum" and meeting["SEQUENCE"] == "0"
     assert meeting["STATUS"] == "TENTATIVE" and meeting["LOCATION"] == "Table 1\\, Hall A"
-    assert meeting["DESCRIPTION"] == "Crime\\; drama\\, pilot\\nready"
+    assert meeting["DESCRIPTION"] == ("With: Bea Buyer\\, Head of Drama\\, Nordic TV\\n"
+                                      "Message: Crime\\; drama\\, pilot\\nready")
 
 
 def test_ics_summer_time_after_the_clocks_change(store: EventStore, booked: str) -> None:
@@ -97,3 +98,38 @@ def test_ics_and_agenda_include_pitches_for_presenter_and_panel(store: EventStor
     assert not any(e["UID"].startswith("pitch-") for e in _events(calendar(store.client, "tiny", "a3")))
     days = agenda(store.client, "tiny", "a2").days
     assert [i.kind for _, items in days for i in items][-1] == "pitch"
+
+
+def test_ics_description_says_who_with_message_and_links_to_the_agenda(store: EventStore) -> None:
+    load(store)
+    message = "Our slate; a thriller, a comedy \\ more — and a very long pitch line " * 3
+    wish = create_request(store.client, EVENT, "p1", NewRequest("b1", Importance.MUST, message.strip()[:490]))
+    place(store, wish.id, "d0-540", "T1")
+    text = calendar(store.client, EVENT, "b1", origin="https://forum.example.org/")
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))  # folded, UTF-8 characters whole
+    [meeting] = _events(text)
+    lines = meeting["DESCRIPTION"].split("\\n")
+    assert lines[0] == "With: Paula Producer\\, CEO\\, Lille Films"
+    assert lines[1] == "Message: " + escape(message.strip()[:490])
+    assert lines[2] == "Agenda: https://forum.example.org/e/lille/agenda"
+    assert meeting["UID"] == f"{wish.id}@{EVENT}.forum" and meeting["SEQUENCE"] == "0"
+
+
+def test_ics_description_without_origin_or_message_has_no_empty_lines(store: EventStore) -> None:
+    load(store)
+    wish = create_request(store.client, EVENT, "p1", NewRequest("b1", Importance.MUST, ""))
+    place(store, wish.id, "d0-540", "T1")
+    [meeting] = _events(calendar(store.client, EVENT, "b1"))
+    assert meeting["DESCRIPTION"] == "With: Paula Producer\\, CEO\\, Lille Films"
+    assert "Agenda:" not in meeting["DESCRIPTION"] and "\\n\\n" not in meeting["DESCRIPTION"]
+
+
+def test_ics_pitch_description_names_the_project_and_links_back(store: EventStore) -> None:
+    from forum.domain import PitchPlacement
+    from tests.factories import tiny_instance
+
+    store.import_instance(tiny_instance())
+    store.entities("tiny", PitchPlacement).put(PitchPlacement("pr1", "p1"))
+    pitch = next(e for e in _events(calendar(store.client, "tiny", "a1", "http://127.0.0.1:8000"))
+                 if e["UID"] == "pitch-pr1@tiny.forum")
+    assert pitch["DESCRIPTION"] == "Pitch session: Les Mines\\nAgenda: http://127.0.0.1:8000/e/tiny/agenda"

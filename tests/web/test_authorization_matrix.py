@@ -52,12 +52,15 @@ from forum.domain import (
 )
 from forum.domain.instance_json import dump_instance
 from forum.launcher.valkey import EmbeddedValkey
+from forum.services import mailing
 from forum.services.exports.feeds import feed_key
+from forum.services.mail.prefs import stop_token
 from forum.services.signin import invitations
 from forum.services.signin.access import create_session, make_link_token
 from forum.services.signin.sessions import session_of
 from forum.services.workers import WorkerBeat
 from forum.store import EventStore
+from forum.store.offers import Offer, OfferStore
 from forum.store.runs import RunStore
 from forum.store.schedule import ScheduleStore
 from forum.web import create_app
@@ -101,12 +104,19 @@ EXPECTED: dict[tuple[str, str], tuple[int | str, ...]] = {
     ("/healthz", "GET"):                                           (200, 200, 200, 200, 200, 200, 200),
     ("/metrics", "GET"):                                           (401, 401, 401, 401, 200, 401, 401),
     ("/static/{path}", "GET"):                                     (200, 200, 200, 200, 200, 200, 200),
+    # The installable app (service worker, manifest, offline page): public like static files, naming nobody
+    ("/sw.js", "GET"):                                             (200, 200, 200, 200, 200, 200, 200),
+    ("/manifest.webmanifest", "GET"):                              (200, 200, 200, 200, 200, 200, 200),
+    ("/offline", "GET"):                                           (200, 200, 200, 200, 200, 200, 200),
     # Signing in: for anyone, signed in or not (the link or code is the credential)
     ("/signin", "GET"):                                            (200, 200, 200, 200, 200, 200, 200),
     ("/signin", "POST"):                                           (303, 303, 303, 303, 303, 303, 303),
     ("/signin/{token}", "GET"):                                    (200, 200, 200, 200, 200, 200, 200),
     ("/signin/{token}", "POST"):                                   (303, 303, 303, 303, 303, 303, 303),
     ("/signout", "POST"):                                          (303, 303, 303, 303, 303, 303, 303),
+    # The stop link in every mail: for anyone (its signed token is the credential), a button confirms
+    ("/mail/stop/{stop}", "GET"):                                  (200, 200, 200, 200, 200, 200, 200),
+    ("/mail/stop/{stop}", "POST"):                                 (200, 200, 200, 200, 200, 200, 200),
     # Attendee pages and forms: any attendee of this event (organizers too); the calendar key is a credential
     ("/e/{event}", "GET"):                                         (303, 403, 303, 303, 303, 303, 303),
     ("/e/{event}/agenda", "GET"):                                  (303, 403, 200, 200, 200, 200, 200),
@@ -117,13 +127,26 @@ EXPECTED: dict[tuple[str, str], tuple[int | str, ...]] = {
     ("/e/{event}/people/{attendee}", "GET"):                       (303, 403, 200, 200, 200, 200, 200),
     ("/e/{event}/requests", "GET"):                                (303, 403, 200, 200, 200, 200, 200),
     ("/e/{event}/requests", "POST"):                               (401, 403, 303, 303, 303, 303, 303),
+    ("/e/{event}/mail", "GET"):                                    (303, 403, 200, 200, 200, 200, 200),
+    ("/e/{event}/mail", "POST"):                                   (401, 403, 303, 303, 303, 303, 303),
     # Someone's request or meeting: only its parties; anyone else gets the 404 of an id that does not exist
     ("/e/{event}/meetings/{meeting}/answer", "POST"):              (401, 403, 303, 303, 404, 404, 404),
+    # The floor: a meeting's parties check in (409: allowed, but w-meet is in 2030, outside its check-in time);
+    # a standby offer is its recipient's only (p1's; 409 on taking: it opens in 2030)
+    ("/e/{event}/meetings/{meeting}/checkin", "POST"):             (401, 403, 409, 409, 404, 404, 404),
+    ("/e/{event}/offers/{offer}/take", "POST"):                    (401, 403, 409, 404, 404, 404, 404),
+    ("/e/{event}/offers/{offer}/pass", "POST"):                    (401, 403, 303, 404, 404, 404, 404),
     ("/e/{event}/requests/{wish}/answer", "POST"):                 (401, 403, 404, 303, 404, 404, 404),
     ("/e/{event}/requests/{wish}/reopen", "POST"):                 (401, 403, 404, 303, 404, 404, 404),
     ("/e/{event}/requests/{wish}/withdraw", "POST"):               (401, 403, 303, 404, 404, 404, 404),
+    # Triage: only the person asked stars or declines in bulk; an undo is the decliner's (409: allowed, but
+    # nothing was declined in this cell's fresh event, so there is nothing to undo)
+    ("/e/{event}/requests/{wish}/shortlist", "POST"):              (401, 403, 404, 303, 404, 404, 404),
+    ("/e/{event}/requests/decline", "POST"):                       (401, 403, 404, 303, 404, 404, 404),
+    ("/e/{event}/meetings/{meeting}/undo", "POST"):                (401, 403, 409, 409, 404, 404, 404),
     # Organizer console: this event's organizers only (pages redirect anonymous visitors to sign in)
     ("/e/{event}/organizer", "GET"):                               (303, 403, 403, 403, 200, 403, 403),
+    ("/e/{event}/organizer/attendance", "GET"):                    (303, 403, 403, 403, 200, 403, 403),
     ("/e/{event}/organizer/attendees", "GET"):                     (303, 403, 403, 403, 200, 403, 403),
     ("/e/{event}/organizer/attendees.csv", "GET"):                 (303, 403, 403, 403, 200, 403, 403),
     ("/e/{event}/organizer/attendees/caps", "POST"):               (401, 403, 403, 403, 303, 403, 403),
@@ -143,6 +166,9 @@ EXPECTED: dict[tuple[str, str], tuple[int | str, ...]] = {
     ("/e/{event}/organizer/meetings", "GET"):                      (303, 403, 403, 403, 200, 403, 403),
     ("/e/{event}/organizer/meetings/move", "POST"):                (401, 403, 403, 403, 303, 403, 403),
     ("/e/{event}/organizer/meetings/{meeting}/state", "POST"):     (401, 403, 403, 403, 303, 403, 403),
+    ("/e/{event}/organizer/outbox", "GET"):                        (303, 403, 403, 403, 200, 403, 403),
+    ("/e/{event}/organizer/outbox/invitations", "POST"):           (401, 403, 403, 403, 303, 403, 403),
+    ("/e/{event}/organizer/outbox/{mail}", "GET"):                 (303, 403, 403, 403, 200, 403, 403),
     ("/e/{event}/organizer/runs", "GET"):                          (303, 403, 403, 403, 200, 403, 403),
     ("/e/{event}/organizer/runs", "POST"):                         (401, 403, 403, 403, 303, 403, 403),
     ("/e/{event}/organizer/runs/{run}", "GET"):                    (303, 403, 403, 403, 200, 403, 403),
@@ -173,14 +199,23 @@ BODIES: dict[str, Body] = {
     "/signin": Body({"event": EVENT, "code": CODE}),
     "/signin/{token}": Body(),
     "/signout": Body(),
+    "/mail/stop/{stop}": Body(),
+    "/e/{event}/mail": Body({"language": "fr", "mails": "off"}),
+    "/e/{event}/organizer/outbox/invitations": Body({"attendees": "p2", "batch": "matrix-batch", "confirm": "yes"}),
     "/e/{event}/requests": Body({"target": "b2", "importance": "must", "message": "Our new series",
                                  "days": "2030-03-19", "back": "/e/lille/people/b2"}),
     "/e/{event}/requests/{wish}/withdraw": Body({"back": "/e/lille/requests"}),
     "/e/{event}/requests/{wish}/reopen": Body({"back": "/e/lille/requests"}),
     "/e/{event}/requests/{wish}/answer": Body({"decision": "accept", "confirm": "yes", "back": "/e/lille/agenda"}),
+    "/e/{event}/meetings/{meeting}/checkin": Body({"state": "here", "back": "/e/lille/agenda"}),
+    "/e/{event}/offers/{offer}/take": Body({"back": "/e/lille/agenda"}),
+    "/e/{event}/offers/{offer}/pass": Body({"back": "/e/lille/agenda"}),
     "/e/{event}/meetings/{meeting}/answer": Body({"decision": "decline", "slot": "s-0319-0900",
                                                   "back": "/e/lille/agenda"}),
-    "/e/{event}/organizer/setup/import": Body(files={"instance": INSTANCE}),
+    "/e/{event}/requests/{wish}/shortlist": Body({"keep": "yes", "back": "/e/lille/requests"}),
+    "/e/{event}/requests/decline": Body({"wish": "w-ask", "confirm": "yes", "back": "/e/lille/requests"}),
+    "/e/{event}/meetings/{meeting}/undo": Body({"back": "/e/lille/agenda"}),
+    "/e/{event}/organizer/setup/import": Body({"confirm": "yes"}, files={"instance": INSTANCE}),
     "/e/{event}/organizer/setup/slots": Body({"days": "2030-03-19 2030-03-20", "start": "09:00", "end": "11:00",
                                               "minutes": "30", "breaks": ""}),
     "/e/{event}/organizer/setup/tables": Body({"tables": "Hall A: 2"}),
@@ -189,7 +224,8 @@ BODIES: dict[str, Body] = {
                                               "minutes": "15", "panel": "b1 b2", "projects": "Nord | p3"}),
     "/e/{event}/organizer/setup/event": Body({"timezone": "Europe/Paris", "max_open_requests": "10"}),
     "/e/{event}/organizer/setup/caps": Body({"role": "buyer", "max_meetings": "12", "max_per_day": "6"}),
-    "/e/{event}/organizer/attendees/import": Body(files={"attendees": "id,name,role\nn1,Nina New,buyer\n"}),
+    "/e/{event}/organizer/attendees/import": Body({"confirm": "yes"},
+                                                  files={"attendees": "id,name,role\nn1,Nina New,buyer\n"}),
     "/e/{event}/organizer/attendees/link": Body({"attendee": "p2"}),
     "/e/{event}/organizer/attendees/code": Body({"attendee": "p2"}),
     "/e/{event}/organizer/attendees/sessions/end": Body({"attendee": "p2"}),
@@ -197,8 +233,8 @@ BODIES: dict[str, Body] = {
     "/e/{event}/organizer/attendees/links.csv": Body({"codes": "new"}),
     "/e/{event}/organizer/runs": Body({"time_limit": "5", "value": "10", "unserved": "12", "gaps": "3",
                                        "moved": "2"}),
-    "/e/{event}/organizer/runs/{run}/cancel": Body(),
-    "/e/{event}/organizer/runs/{run}/publish": Body(),
+    "/e/{event}/organizer/runs/{run}/cancel": Body({"confirm": "yes"}),
+    "/e/{event}/organizer/runs/{run}/publish": Body({"confirm": "yes"}),
     "/e/{event}/organizer/meetings/move": Body({"meeting": "w-meet", "slot": "s-0319-0930", "location": "T002"}),
     "/e/{event}/organizer/meetings/{meeting}/state": Body({"action": "lock"}),
     "/e/{event}/organizer/left-out/place": Body({"wish": "w-other", "slot": "s-0319-1000", "location": "T002"}),
@@ -285,9 +321,13 @@ def build(store: EventStore) -> tuple[dict[str, str], str, str]:
         ScheduleStore(store.client).save_draft(EVENT, run, Schedule((Placement("w-meet", "s-0319-0900", "T001"),)))
     WorkerBeat(store.client, SETTINGS.queue_name).beat()  # /healthz wants a live worker; none runs here
     code = invitations.new_code(store.client, SECRET, EVENT, "o1", "p2").code
-    params = {"event": EVENT, "wish": "w-ask", "meeting": "w-meet", "run": "run-1", "attendee": "b1",
+    offer = Offer("0123456789abcdef0123", EVENT, "w-meet", "b1", "s-0319-0930", "T002", (("p1", "w-ask"),),
+                  "2030-03-19T09:00:00", "2030-03-19T09:30:00")  # b1 free at 9:30, offered to p1 (w-ask)
+    OfferStore(store.client, EVENT).add(offer)
+    params = {"event": EVENT, "wish": "w-ask", "meeting": "w-meet", "run": "run-1", "attendee": "b1", "offer": offer.id,
               "key": feed_key(store.client, EVENT, "p1"), "token": make_link_token(store.client, SECRET, EVENT, "p2"),
-              "path": "forum.css"}
+              "path": "forum.css", "stop": stop_token(SECRET, EVENT, "p2"),
+              "mail": mailing.queue_mail(store.client, EVENT, "request", "b1", "w-ask") or ""}
     return params, code, json.dumps(dump_instance(store.export_instance(EVENT)))
 
 
@@ -329,7 +369,7 @@ def fill(pattern: str, params: dict[str, str]) -> str:
 def form_token(m: Market, path: str, session_csrf: str) -> str:
     """The CSRF token the page with this form shows the viewer: the sign-in forms carry a double-submit token
     (read from the form itself), every other form the session's; anonymous visitors have the cookie's."""
-    if path.startswith("/signin"):
+    if path.startswith(("/signin", "/mail/stop")):
         page = m.client.get(path)
         found = re.search(r'name="csrf" value="([^"]+)"', page.text)
         assert found, f"no CSRF field on {path}: {page.status_code}"

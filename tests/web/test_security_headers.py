@@ -17,7 +17,8 @@ from forum.web.security import CSP
 from tests.web.organizer.conftest import SECRET, sign_in, with_organizer
 
 PARAMS = {"event": "tiny", "run": "run-1", "meeting": "w1", "wish": "w1", "attendee": "a1", "key": "no-such-key",
-          "token": "not-a-token"}
+          "token": "not-a-token", "stop": "not-a-token", "mail": "0" * 32,
+          "offer": "no-such-offer"}
 ROLES = {"anonymous": None, "attendee": "a1", "organizer": "o1"}
 UNSERVED = "PUT"  # no route serves it: every path answers 405 (or 404 where nothing matches)
 

@@ -8,6 +8,7 @@ from forum.checker.rules import is_live
 from forum.domain import Meeting, MeetingStatus, Wish
 from forum.errors import NotFound
 from forum.services import notify
+from forum.services.floor import standby
 from forum.services.runs import repair
 from forum.store.agenda import AgendaStore
 from forum.store.connection import Client
@@ -27,3 +28,16 @@ def cancel_meeting_of(client: Client, event: str, wish: Wish) -> None:
         notify.tell(client, event, wish.participants, message)
         notify.to_organizers(client, event, message)
         repair.request_repair(client, event)
+        standby.slot_freed(client, event, wish.id)  # on the meeting's own day only
+
+
+def retire_declined_meeting(client: Client, event: str, wish: Wish) -> None:
+    """A request reopened after its meeting was declined: that meeting stays cancelled, for the record, so the
+    request awaits an answer again (`rules.awaits_answer`) rather than counting as answered by the decline."""
+    def change(meeting: Meeting) -> Meeting:
+        return replace(meeting, status=MeetingStatus.CANCELLED) if meeting.status is MeetingStatus.DECLINED else meeting
+
+    try:
+        AgendaStore(client, event).change(wish.id, change)
+    except NotFound:
+        return

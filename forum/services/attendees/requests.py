@@ -10,9 +10,10 @@ from datetime import date, datetime, time, timedelta
 from forum.checker.rules import OPEN_STATUSES, is_open
 from forum.domain import Attendee, Importance, Role, Slot, SlotKind, Window, Wish, WishStatus
 from forum.errors import Conflict, InvalidInput, NotFound, TooManyAttempts
-from forum.services import notify
-from forum.services.attendees.cancellation import cancel_meeting_of
+from forum.services import mailing, notify
+from forum.services.attendees.cancellation import cancel_meeting_of, retire_declined_meeting
 from forum.store import EntityStore, EventStore
+from forum.store.arrivals import ArrivalStore
 from forum.store.connection import Client, StoreError
 from forum.store.rates import RateCounter
 from forum.store.requests import RequestStore
@@ -159,7 +160,9 @@ def create_request(client: Client, event: str, requester: str, form: NewRequest)
     )
     RequestStore(client, event).add(wish, limit)  # also refuses a second open request, a re-ask, the limit
     _count_churn(client, event, me.id)
+    ArrivalStore(client, event).arrived(target.id, wish.id, datetime.now().timestamp())  # for "newest first"
     notify.tell(client, event, [target.id, *wish.colleagues], {"type": "request.new", "wish": wish.id})
+    mailing.request_created(client, event, wish)
     return wish
 
 
@@ -205,6 +208,7 @@ def answer(client: Client, event: str, target: str, wish_id: str, decision: str)
 def reopen(client: Client, event: str, target: str, wish_id: str) -> Wish:
     """The person asked takes back a decline: the request is pending again, and its requester is told."""
     _, after = RequestStore(client, event).reopen(wish_id, target)
+    retire_declined_meeting(client, event, after)
     notify.tell(client, event, [after.requester, *after.colleagues, after.target],
                 {"type": "request.reopened", "wish": after.id})
     return after

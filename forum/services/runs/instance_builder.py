@@ -14,16 +14,18 @@ from dataclasses import dataclass, replace
 
 from forum.checker.placing import Occupancy, free_place
 from forum.checker.rules import is_live, is_open, placement
-from forum.domain import Instance, Meeting, MeetingStatus, Schedule, WishStatus
+from forum.domain import Instance, Meeting, MeetingStatus, Schedule, Wish, WishStatus
 from forum.store import EventStore
 from forum.store.connection import Client
 from forum.store.schedule import ScheduleStore
+from forum.store.snapshot import SnapshotStore
 
 
 @dataclass(frozen=True)
 class Built:
     instance: Instance
     promoted: tuple[str, ...] = ()  # accepted requests without a meeting made required by this build
+    dropped: tuple[Wish, ...] = ()  # requests whose published meeting was declined or cancelled
 
 
 def _keeps_place(m: Meeting, repair: bool) -> bool:
@@ -31,11 +33,14 @@ def _keeps_place(m: Meeting, repair: bool) -> bool:
     return m.status is MeetingStatus.ACCEPTED or m.locked or (repair and m.status is MeetingStatus.PROPOSED)
 
 
-def build_run_instance(client: Client, event: str, repair: bool = False) -> Built:
+def build_run_instance(client: Client, event: str, repair: bool = False, remember: bool = False) -> Built:
     """Wishes not declined or withdrawn; a declined or cancelled meeting frees its wish from the schedule.
-    A repair run keeps every published pitch where it is; a re-solve counts each one it moves."""
-    base = EventStore(client).export_instance(event)
-    published = ScheduleStore(client).meetings(event)
+    A repair run keeps every published pitch where it is; a re-solve counts each one it moves. `remember`:
+    records unchanged since this process last built the event are not decoded again (repairs, every few
+    seconds in a market)."""
+    store = SnapshotStore(client) if remember else EventStore(client)
+    base = store.export_instance(event)
+    published = store.entities(event, Meeting).all() if remember else ScheduleStore(client).meetings(event)
     dropped = {m.wish for m in published if not is_live(m)}
     wishes = tuple(w for w in base.wishes if is_open(w) and w.id not in dropped)
     open_ids = {w.id for w in wishes}
@@ -49,7 +54,8 @@ def build_run_instance(client: Client, event: str, repair: bool = False) -> Buil
         fixed_pitches=pitches if repair else (),
         previous_pitches=pitches,
     )
-    return promote_accepted(inst)
+    built = promote_accepted(inst)
+    return replace(built, dropped=tuple(w for w in base.wishes if w.id in dropped))
 
 
 def build_instance(client: Client, event: str, repair: bool = False) -> Instance:

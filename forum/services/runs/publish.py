@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +23,7 @@ from forum.domain import (
     Window,
 )
 from forum.errors import Conflict
-from forum.services import notify
+from forum.services import mailing, notify
 from forum.store import EventStore
 from forum.store.connection import Client
 from forum.store.runs import RunStore
@@ -144,24 +144,30 @@ class Merge:
         return any(x.overlaps(w) for x in overlaps)
 
 
-def publish_run(client: Client, event: str, run_id: str) -> dict[str, Any]:
-    """Make the run's draft the event's schedule; every attendee whose meetings changed is told."""
+def publish_run(client: Client, event: str, run_id: str, reasons_of: str | None = None,
+                parties: Callable[[], dict[str, Party]] | None = None) -> dict[str, Any]:
+    """Make the run's draft the event's schedule; every attendee whose meetings changed is told. `reasons_of`:
+    the run whose reasons the draft kept as they were (a repair, less the requests it placed, whose people
+    are told anyway); while that run is the published one, nobody else's reasons change. `parties`: reads
+    every wish's people and status now, when the caller has a cheaper way than the store's."""
     run = RunStore(client).get(event, run_id)
     schedules = ScheduleStore(client)
     draft = schedules.draft(event, run_id) if run.status in PUBLISHABLE else None
     if draft is None:
         raise Conflict(f"run {run_id} has no schedule to publish (it is {run.status.value})")
     events = EventStore(client)
-    wishes = schedules.parties(event)
+    wishes = schedules.parties(event) if parties is None else parties()
     merge = Merge(draft, wishes, {s.id: s for s in events.entities(event, Slot).all()},
                   schedules.draft_base(event, run_id))
     before = schedules.published_run(event)
     _, version = schedules.publish(event, run_id, merge, merge.pitches)
     plan = merge.plan
-    told = _meeting_entries(plan, wishes, _new_reasons(schedules, event, before, run_id, wishes))
+    kept = reasons_of is not None and reasons_of == before
+    told = _meeting_entries(plan, wishes, () if kept else _new_reasons(schedules, event, before, run_id, wishes))
     for who, entries in _pitch_entries(client, event, plan).items():
         told[who].extend(entries)
     _tell(client, event, run_id, version, told)
+    mailing.meetings_published(client, event, version, told)
     summary = {"type": "schedule.published", "run": run_id, "version": version, "dropped": len(plan.dropped),
                **{k: sum(1 for c in plan.changes.values() if c == k) for k in ("added", "moved", "removed")},
                **{f"pitches_{k}": sum(1 for c in plan.pitch_changes.values() if c == k)

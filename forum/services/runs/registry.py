@@ -8,15 +8,27 @@ from typing import cast
 
 from forum.store import queue
 from forum.store.jobs import JobQueue
+from forum.store.mail_queue import MailQueue, mail_queue_name, tries_left
 
 # RQ imports the job by this dotted path in the worker process; the web never imports it (it loads OR-Tools).
 SOLVE_RUN = "workers.jobs.solve_run"
-JOBS = (SOLVE_RUN,)
+SEND_MAIL = "workers.mail_jobs.send_mail"  # one mail: (event, mail id), see forum/services/mail/
+JOBS = (SOLVE_RUN, SEND_MAIL)
 
 
 def open_queue(redis_url: str, queue_name: str) -> JobQueue:
     """The run queue as web processes, the sweeper and tests use it."""
     return JobQueue(redis_url, queue_name, SOLVE_RUN)
+
+
+def open_mail_queue(redis_url: str, queue_name: str, waits: tuple[int, ...]) -> MailQueue:
+    """The mail queue (`<queue>-mail`), its jobs retried after `waits` seconds (FORUM_MAIL_RETRY)."""
+    return MailQueue(redis_url, queue_name, SEND_MAIL, waits)
+
+
+def mail_tries_left() -> int:
+    """Inside a mail job: how many more tries RQ makes after this one (0: this is the last)."""
+    return tries_left()
 
 
 def resolve(path: str) -> Callable[..., object]:
@@ -34,6 +46,7 @@ def check_all() -> None:
 
 
 def work(redis_url: str, queue_name: str, burst: bool = False) -> None:
-    """Check every registered job resolves, then run an RQ worker on the queue until it is stopped."""
+    """Check every registered job resolves, then run an RQ worker on the run queue and, after it, the mail
+    queue until it is stopped."""
     check_all()
-    queue.work(redis_url, queue_name, burst=burst)
+    queue.work(redis_url, queue_name, burst=burst, also=(mail_queue_name(queue_name),))

@@ -10,7 +10,7 @@ from typing import Any
 
 from forum.checker import Violation, validate
 from forum.checker.rules import is_live, is_open, live_schedule
-from forum.domain import Instance, Meeting, MeetingStatus, Schedule, Wish
+from forum.domain import Attendee, Instance, Meeting, MeetingStatus, Schedule, Wish
 from forum.errors import Conflict, InvalidInput
 from forum.services import notify
 from forum.store import EventStore
@@ -138,3 +138,12 @@ def place(client: Client, event: str, wish_id: str, slot: str, location: str, wh
 
 def audit_log(client: Client, event: str, count: int = 50) -> list[dict[str, Any]]:
     return AuditLog(client).latest(event, count)
+
+
+def meeting_people(client: Client, event: str, meeting_id: str) -> tuple[Meeting, list[Attendee]]:
+    """One meeting and the people in it (who a cancel tells), for the organizer's confirmation step."""
+    store = EventStore(client)
+    meeting = store.entities(event, Meeting).get(meeting_id)
+    wish = store.entities(event, Wish).get(meeting.wish)
+    found = {a.id: a for a in store.entities(event, Attendee).get_many(list(wish.participants))}
+    return meeting, [found[who] for who in wish.participants if who in found]

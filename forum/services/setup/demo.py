@@ -1,10 +1,12 @@
-"""Demo data: the Inspiration Tour 2026 sample and a generated Series-Mania-sized event."""
+"""Demo data: the Inspiration Tour 2026 sample and a generated Series-Mania-sized event, moved to start on a
+chosen day (today by default, so the day view and "Next meeting" can be seen), and links to try them."""
 
 from __future__ import annotations
 
 import json
 import random
-from datetime import datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from importlib import resources
 
 from forum.domain import (
@@ -21,7 +23,9 @@ from forum.domain import (
     Wish,
 )
 from forum.domain.instance_json import parse_instance
+from forum.errors import NotFound
 from forum.services.setup.event_import import import_instance
+from forum.services.signin.invitations import invitation
 from forum.store.connection import Client
 
 DAYS = (datetime(2026, 3, 24), datetime(2026, 3, 25), datetime(2026, 3, 26))
@@ -34,11 +38,51 @@ ROLES = (("producer", 1000), ("buyer", 250), ("distributor", 100), ("commissione
          ("financier", 60), ("other", 30))
 TARGET_ROLES = ("buyer", "distributor", "commissioner", "financier")
 WEIGHTS = (1, 1, 3, 3, 3, 10)
+TOUR_ORGANIZER = Attendee("org1", "Tour Organizer", "Series Mania", "organizer", email="org@example.org")
+# Who to sign in as in each demo event, one of each side of the market: (event, attendee, what they see).
+TRY_AS = (("inspiration-tour-2026", "org1", "organizer"), ("inspiration-tour-2026", "fr1", "producer"),
+          ("inspiration-tour-2026", "us1", "buyer"), ("series-mania-2026", "org1", "organizer"),
+          ("series-mania-2026", "pro0001", "producer"), ("series-mania-2026", "buy0001", "buyer"))
+
+
+@dataclass(frozen=True)
+class DemoLink:
+    event: str
+    role: str
+    name: str
+    link: str
 
 
 def inspiration_tour() -> Instance:
     text = resources.files("forum.data").joinpath("inspiration-tour-2026.json").read_text("utf-8")
     return parse_instance(json.loads(text))
+
+
+def _moved(window: Window, by: timedelta) -> Window:
+    return Window(window.start + by, window.end + by)
+
+
+def starting_on(inst: Instance, first_day: date) -> Instance:
+    """The same event moved by whole days so that its first slot falls on `first_day`: every slot, every
+    availability window and every request's time window move together (slot ids stay, placements refer to
+    them)."""
+    if not inst.slots:
+        return inst
+    by = timedelta(days=(first_day - min(s.start for s in inst.slots).date()).days)
+    slots = tuple(replace(s, window=_moved(s.window, by)) for s in inst.slots)
+    people = tuple(a if a.available is None else replace(a, available=tuple(_moved(w, by) for w in a.available))
+                   for a in inst.attendees)
+    wishes = tuple(w if w.within is None else replace(w, within=tuple(_moved(x, by) for x in w.within))
+                   for w in inst.wishes)
+    return replace(inst, slots=slots, attendees=people, wishes=wishes)
+
+
+def demo_tour() -> Instance:
+    """The Inspiration Tour with an organizer, so that its console can be opened too."""
+    inst = inspiration_tour()
+    if any(a.role == "organizer" for a in inst.attendees):
+        return inst
+    return replace(inst, attendees=(TOUR_ORGANIZER, *inst.attendees))
 
 
 def _slots() -> list[Slot]:
@@ -111,10 +155,24 @@ def series_mania(attendees_scale: float = 1.0, wishes: int = 12_000, seed: int =
                     tuple(sessions), tuple(projects))
 
 
-def load_demo(client: Client) -> list[str]:
-    """Load both demo events (replacing them if present) the way any import goes; returns their ids."""
+def load_demo(client: Client, first_day: date | None = None) -> list[str]:
+    """Load both demo events (replacing them if present) the way any import goes, their first day on
+    `first_day` (default today); returns their ids."""
     loaded = []
-    for inst in (inspiration_tour(), series_mania()):
-        import_instance(client, inst, "demo")
+    for inst in (demo_tour(), series_mania()):
+        import_instance(client, starting_on(inst, first_day or date.today()), "demo")
         loaded.append(inst.event.id)
     return loaded
+
+
+def demo_links(client: Client, secret: str, origin: str) -> list[DemoLink]:
+    """A fresh personal sign-in link (single use, 7 days) for an organizer, a producer and a buyer of each demo
+    event in the store; audited like any link an organizer makes."""
+    links = []
+    for event, who, role in TRY_AS:
+        try:
+            made = invitation(client, secret, origin, event, who, organizer="demo")
+        except NotFound:  # that demo event was replaced or never loaded
+            continue
+        links.append(DemoLink(event, role, made.attendee.name, made.link))
+    return links

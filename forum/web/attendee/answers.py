@@ -8,7 +8,8 @@ from starlette.responses import Response
 from forum.checker.placing import Blocked
 from forum.services.attendees import acceptance, agenda
 from forum.web import render
-from forum.web.attendee.common import back_to, page, posted
+from forum.web.attendee.common import page, posted
+from forum.web.attendee.triage import back_with
 from forum.web.calls import call, client_of
 from forum.web.forms import field
 
@@ -43,7 +44,7 @@ async def answer_request(request: Request) -> Response:
             return page(request, who, "attendee/confirm_accept.html",
                         {"wish_id": wish, "why": no_time_words(found, who.attendee), "back": back})
     await call(acceptance.answer, client_of(request), who.event, who.attendee, wish, decision)
-    return back_to(request, form, "agenda", _done(decision))
+    return back_with(request, form, "agenda", done=_done(decision))
 
 
 async def answer_meeting(request: Request) -> Response:
@@ -51,4 +52,4 @@ async def answer_meeting(request: Request) -> Response:
     decision = field(form, "decision")
     await call(agenda.answer_meeting, client_of(request), who.event, who.attendee, request.path_params["meeting"],
                decision, field(form, "slot"))
-    return back_to(request, form, "agenda", _done(decision))
+    return back_with(request, form, "agenda", done=_done(decision))

@@ -9,7 +9,7 @@ from forum.errors import NotFound
 from forum.services.exports import ics
 from forum.services.exports.feeds import feed_owner
 from forum.web.attendee.common import viewer
-from forum.web.calls import call, client_of
+from forum.web.calls import call, client_of, settings_of
 
 ICS = "text/calendar; charset=utf-8"
 
@@ -20,7 +20,8 @@ def _answer(body: str, event: str) -> Response:
 
 async def download(request: Request) -> Response:
     who = await viewer(request)
-    return _answer(await call(ics.calendar, client_of(request), who.event, who.attendee), who.event)
+    origin = settings_of(request).link_origin
+    return _answer(await call(ics.calendar, client_of(request), who.event, who.attendee, origin), who.event)
 
 
 async def subscription(request: Request) -> Response:
@@ -29,4 +30,5 @@ async def subscription(request: Request) -> Response:
     owner = await call(feed_owner, client_of(request), event, key)
     if owner is None:
         raise NotFound("There is no such calendar.")
-    return _answer(await call(ics.calendar, client_of(request), event, owner), event)
+    return _answer(await call(ics.calendar, client_of(request), event, owner, settings_of(request).link_origin),
+                   event)

@@ -10,48 +10,39 @@ from starlette.responses import Response
 from forum.checker.rules import is_live
 from forum.domain import WishStatus
 from forum.errors import InvalidInput, NotFound
-from forum.services.attendees import agenda, reasons, requests
+from forum.services.attendees import agenda, reasons, requests, triage
+from forum.services.attendees.triage import Filters
 from forum.services.connections import Client
 from forum.web.attendee.common import back_to, page, posted, request_lines, viewer
 from forum.web.attendee.directory import profile_context, profile_page
 from forum.web.attendee.request_form import new_request
+from forum.web.attendee.triage import filters_of, here, triage_context
 from forum.web.calls import call, client_of
 from forum.web.errors import status_of
 from forum.web.forms import field, texts
 
-PAGE_SIZE = 40  # requests to answer per page
 ANSWERED_SHOWN = 100
 
 
-def _context(client: Client, event: str, attendee: str, number: int) -> dict[str, Any]:
-    """Sent requests with their meeting if one is scheduled; received ones to answer (a page at a time) and answered.
-
-    A pending request that already has a proposed meeting is answered on the agenda, as that meeting.
-    """
+def _context(client: Client, event: str, attendee: str, filters: Filters) -> dict[str, Any]:
+    """Received requests to triage first (filtered, a page at a time), then sent ones with their meeting if one
+    is scheduled, then the answered ones. A pending request with a proposed meeting is answered on the agenda."""
     items = agenda.items_of(client, event, attendee)
     meetings = {i.meeting.id: i for i in items if is_live(i.meeting)}
     sent = requests.sent_requests(client, event, attendee)
     received = requests.received_requests(client, event, attendee)
-    pending = requests.by_importance([r for r in received
-                                      if r.wish.status is WishStatus.PENDING and r.wish.id not in meetings])
-    pages = max(1, -(-len(pending) // PAGE_SIZE))
-    number = min(number, pages)
+    incoming = triage.awaiting(client, event, attendee, {i.meeting.id: i.meeting for i in items})
     answered = [r for r in received if r.wish.status is not WishStatus.PENDING]
     return {"sent": sent, "meetings": meetings, "standings": reasons.standings(client, event, attendee, sent, items),
-            "pending": pending[(number - 1) * PAGE_SIZE : number * PAGE_SIZE], "pending_count": len(pending),
-            "page_no": number, "pages": pages, "answered": answered[:ANSWERED_SHOWN],
-            "answered_count": len(answered)}
+            "answered": answered[:ANSWERED_SHOWN], "answered_count": len(answered),
+            **triage_context(client, event, attendee, filters, incoming, items)}
 
 
 async def my_requests(request: Request) -> Response:
     who = await viewer(request)
-    try:
-        number = int(request.query_params.get("page", "1"))
-    except ValueError:
-        raise InvalidInput("There is no such page.") from None
-    if not 1 <= number <= 10_000:
-        raise InvalidInput("There is no such page.")
-    context = await call(_context, client_of(request), who.event, who.attendee, number)
+    filters = filters_of(request)
+    context = await call(_context, client_of(request), who.event, who.attendee, filters)
+    context["here"] = here(request, filters)
     context["lines"] = request_lines(request, who, context.pop("standings"), context["sent"])
     return page(request, who, "attendee/requests.html", context)
 

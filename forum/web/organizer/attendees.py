@@ -9,8 +9,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from forum.errors import Conflict, NotFound
-from forum.services.setup import attendee_csv, event_setup
+from forum.errors import Conflict, InvalidInput, NotFound
+from forum.services.setup import attendee_csv, attendee_list, event_setup
 from forum.services.signin import invitations
 from forum.services.signin.invitations import Invitation
 from forum.services.signin.sessions import end_sessions_of
@@ -18,16 +18,17 @@ from forum.web.auth import Viewer
 from forum.web.calls import call, client_of, settings_of
 from forum.web.errors import status_of
 from forum.web.forms import field, upload
-from forum.web.organizer.common import act, base, organizer, posted, render
+from forum.web.organizer.common import act, base, confirmed, organizer, posted, render, words
 from forum.web.organizer.setup_forms import caps_of
 
 
 async def page(request: Request, viewer: Viewer, error: str = "", status: int = 200,
                invite: Invitation | None = None) -> Response:
-    query = request.query_params.get("q", "")[:100]
-    people, total = await call(invitations.attendees_page, client_of(request), viewer.event, query)
+    params = request.query_params
+    asked = attendee_list.search_from(params.get("q", ""), params.get("role", ""), params.get("page", ""))
+    found = await call(attendee_list.attendee_page, client_of(request), viewer.event, asked)
     return render(request, "organizer/attendees.html", viewer, {
-        "people": people, "total": total, "q": query, "invite": invite, "section": "attendees", "error": error,
+        "found": found, "asked": asked, "invite": invite, "section": "attendees", "error": error,
     }, status)
 
 
@@ -35,12 +36,18 @@ async def show(request: Request) -> Response:
     return await page(request, await organizer(request))
 
 
+IMPORT_UNCONFIRMED = ("Nothing was imported: tick the box saying the file adds and updates attendees, then send "
+                      "it again.")
+
+
 async def import_csv(request: Request) -> Response:
     async def run(viewer: Viewer, form: FormData) -> str:
+        if not confirmed(form):  # checked before the file is read: nothing happens without it
+            raise InvalidInput(words(request)(IMPORT_UNCONFIRMED))
         content = await upload(form, "attendees")
         count = await call(attendee_csv.import_attendees, client_of(request), viewer.event, content,
                            viewer.attendee)
-        return f"Imported {count} attendees."
+        return words(request)("Imported %(n)s attendees.") % {"n": count}
 
     return await act(request, page, run, f"{base(request.path_params['event'])}/attendees")
 
@@ -85,7 +92,7 @@ async def end_sessions(request: Request) -> Response:
     async def run(viewer: Viewer, form: FormData) -> str:
         who = field(form, "attendee", 100)
         count = await call(end_sessions_of, client_of(request), viewer.event, viewer.attendee, who)
-        return f"{who} is signed out everywhere ({count} session{'' if count == 1 else 's'} ended)."
+        return words(request)("%(who)s is signed out everywhere (sessions ended: %(n)s).") % {"who": who, "n": count}
 
     return await act(request, page, run, f"{base(request.path_params['event'])}/attendees")
 
@@ -103,7 +110,7 @@ async def caps(request: Request) -> Response:
         who = field(form, "attendee", 100)
         await call(event_setup.set_attendee_caps, client_of(request), viewer.event, viewer.attendee, who,
                    caps_of(form))
-        return f"Caps saved for {who}."
+        return words(request)("Caps saved for %(who)s.") % {"who": who}
 
     return await act(request, page, run, f"{base(request.path_params['event'])}/attendees")
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.datastructures import FormData
@@ -10,10 +11,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from forum.errors import Conflict, InvalidInput, NotFound
+from forum.web import i18n
 from forum.web import render as rendering
 from forum.web.auth import Viewer, require_organizer
 from forum.web.errors import status_of
-from forum.web.forms import ORGANIZER, read_form
+from forum.web.forms import ORGANIZER, field, read_form
 
 Page = Callable[[Request, Viewer, str, int], Awaitable[Response]]
 
@@ -33,14 +35,43 @@ async def posted(request: Request) -> tuple[Viewer, FormData]:
 
 
 def render(request: Request, template: str, viewer: Viewer, context: dict[str, Any], status: int = 200) -> Response:
-    """A console page (English only)."""
-    return rendering.page(request, template, context, status, viewer=viewer, translated=False)
+    """A console page, in English or French like the attendee pages (`?lang=`, then the cookie, then the
+    browser's languages)."""
+    return rendering.page(request, template, context, status, viewer=viewer)
+
+
+def words(request: Request) -> Callable[[str], str]:
+    """The translator of this request's language, for sentences built in handlers (notes, confirmations)."""
+    return i18n.translator(i18n.choose(request))
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """A change that needs a second, explicit step: what will happen, and the form that makes it."""
+
+    title: str
+    lines: Sequence[str]  # what will happen, who is told
+    action: str  # where the confirmed form posts
+    button: str
+    back: str  # the page to go back to without changing anything
+    fields: Sequence[tuple[str, str]] = ()  # the first form's fields, sent again
+
+
+def confirmed(form: FormData) -> bool:
+    """Whether the form carries the confirmation step's `confirm=yes` (a checkbox or the confirm page)."""
+    return field(form, "confirm", 10) == "yes"
+
+
+def confirm_page(request: Request, viewer: Viewer, found: Confirmation, section: str) -> Response:
+    """The confirmation step: works without JavaScript, posts the same form again with confirm=yes."""
+    return render(request, "organizer/confirm.html", viewer, {"c": found, "section": section})
 
 
 async def act(request: Request, page: Page, work: Callable[[Viewer, FormData], Awaitable[str]],
-              back: str) -> Response:
-    """Run a form's change; on success go back with a note, on refusal show the page again with the reason."""
-    viewer, form = await posted(request)
+              back: str, sent: tuple[Viewer, FormData] | None = None) -> Response:
+    """Run a form's change; on success go back with a note, on refusal show the page again with the reason.
+    `sent`: the organizer and form when the handler has read them already (a body is read once)."""
+    viewer, form = sent or await posted(request)
     try:
         note = await work(viewer, form)
     except (InvalidInput, Conflict, NotFound) as refused:

@@ -11,7 +11,7 @@ from forum.services.schedule import left_out, meeting_admin
 from forum.web.auth import Viewer
 from forum.web.calls import call, client_of
 from forum.web.forms import field
-from forum.web.organizer.common import act, base, organizer, render
+from forum.web.organizer.common import act, base, organizer, render, words
 from forum.web.views.left_out_view import named_rows
 
 SHOWN = 300
@@ -33,7 +33,8 @@ async def place(request: Request) -> Response:
     async def work(viewer: Viewer, form: FormData) -> str:
         wish, slot, table = field(form, "wish", 100), field(form, "slot", 100), field(form, "location", 100)
         await call(meeting_admin.place, client_of(request), viewer.event, wish, slot, table, viewer.attendee)
-        return f"Request {wish} placed at {slot}, {table}, and locked."
+        return words(request)("Request %(wish)s placed at %(slot)s, %(table)s, and locked.") % {
+            "wish": wish, "slot": slot, "table": table}
 
     return await act(request, page, work, f"{base(request.path_params['event'])}/left-out")
 

@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from forum.errors import InvalidInput
 from forum.services.connections import Client
 from forum.services.setup import event_import, event_settings, event_setup
 from forum.services.setup.setup_state import setup_state
@@ -16,7 +17,7 @@ from forum.web.auth import Viewer
 from forum.web.calls import call, client_of
 from forum.web.forms import field, upload_json
 from forum.web.organizer import setup_forms
-from forum.web.organizer.common import act, base, organizer, render
+from forum.web.organizer.common import act, base, confirmed, organizer, render, words
 from forum.web.views.setup_view import setup_view
 
 
@@ -66,11 +67,17 @@ def _caps(client: Client, viewer: Viewer, form: FormData) -> str:
     return f"Caps saved for {count} attendees with the role {role}."
 
 
+IMPORT_UNCONFIRMED = ("Nothing was imported: tick the box saying the file replaces the whole event, its "
+                      "attendees, requests and schedule, then send it again.")
+
+
 async def import_event(request: Request) -> Response:
     async def run(viewer: Viewer, form: FormData) -> str:
+        if not confirmed(form):  # checked before the file is read: nothing happens without it
+            raise InvalidInput(words(request)(IMPORT_UNCONFIRMED))
         doc = await upload_json(form, "instance")
         count = await call(event_import.import_event, client_of(request), viewer.event, viewer.attendee, doc)
-        return f"Imported the event: {count} attendees."
+        return words(request)("Imported the event: %(n)s attendees.") % {"n": count}
 
     return await act(request, page, run, f"{base(request.path_params['event'])}/setup")
 

@@ -2,7 +2,7 @@
 // Without JavaScript every form still posts and redirects; this file only makes it quicker on a phone.
 (function () {
   "use strict";
-  var busy = false, again = false;
+  var busy = false, again = false, answers = 0;
 
   function region() { return document.getElementById("live"); }
 
@@ -20,10 +20,30 @@
     box._timer = setTimeout(function () { box.className = "toast hidden"; }, 4000);
   }
 
+  // "Declined · Undo" stays only while the decline can be undone; the server says how many seconds are left.
+  function undoTimers() {
+    document.querySelectorAll("[data-undo-left]").forEach(function (bar) {
+      if (bar.getAttribute("data-timed")) { return; }
+      bar.setAttribute("data-timed", "1");
+      var left = parseFloat(bar.getAttribute("data-undo-left")) || 0;
+      setTimeout(function () { if (bar.parentNode) { bar.parentNode.removeChild(bar); } }, Math.max(0, left * 1000));
+    });
+  }
+
   function swap(html, announce) {
     var doc = new DOMParser().parseFromString(html, "text/html");
     var fresh = doc.getElementById("live"), here = region();
-    if (fresh && here) { here.innerHTML = fresh.innerHTML; }  // our own server-rendered, escaped page
+    if (fresh && here) {
+      // What the buyer was doing survives an update: open filters, and the requests ticked to decline.
+      var open = [].map.call(here.querySelectorAll("details[id][open]"), function (d) { return d.id; });
+      var ticked = [].map.call(here.querySelectorAll("input[name=wish]:checked"), function (i) { return i.value; });
+      here.innerHTML = fresh.innerHTML;  // our own server-rendered, escaped page
+      open.forEach(function (id) { var d = document.getElementById(id); if (d) { d.open = true; } });
+      here.querySelectorAll("input[name=wish][type=checkbox]").forEach(function (i) {
+        if (ticked.indexOf(i.value) >= 0) { i.checked = true; }
+      });
+      undoTimers();
+    }
     var done = doc.querySelector(".notice[role=status]");
     if (done && announce) { notice(done.textContent, false); }
   }
@@ -36,14 +56,24 @@
   }
 
   // Typing in a form must not be wiped by an update: such pages say data-refresh="no".
+  // Filters being chosen (a GET form touched and not yet sent) are not wiped either: the refresh waits.
+  var choosing = false;
+  document.addEventListener("change", function (e) {
+    if (e.target.form && e.target.form.method === "get" && region() && region().contains(e.target)) { choosing = true; }
+  });
+
   function refresh() {
     var here = region();
     if (!here || here.getAttribute("data-refresh") !== "yes") { return; }
+    if (choosing) { setTimeout(refresh, 2000); return; }  // checked again until the filters are sent
     if (busy) { again = true; return; }
     busy = true;
+    var started = answers;  // an answer sent meanwhile makes this page older than the one it brought back
     fetch(address(), { credentials: "same-origin", headers: { "Accept": "text/html" } })
       .then(function (r) { return r.ok ? r.text() : null; })
-      .then(function (html) { if (html) { swap(html, false); } })
+      .then(function (html) {
+        if (html && (choosing || started !== answers)) { again = true; } else if (html) { swap(html, false); }
+      })
       .catch(function () { /* offline for a moment: the next event or resync tries again */ })
       .then(function () { busy = false; if (again) { again = false; refresh(); } });
   }
@@ -59,6 +89,7 @@
     var form = e.target;
     if (!form.matches || !form.matches("form[data-inline]")) { return; }
     e.preventDefault();
+    answers += 1;
     var data = new URLSearchParams(new FormData(form));
     if (e.submitter && e.submitter.name) { data.append(e.submitter.name, e.submitter.value); }
     var buttons = form.querySelectorAll("button");
@@ -78,6 +109,8 @@
         buttons.forEach(function (b) { b.disabled = false; });
       });
   });
+
+  undoTimers();
 
   document.addEventListener("click", function (e) {
     if (e.target.closest && e.target.closest("[data-print]")) { window.print(); }

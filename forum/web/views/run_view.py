@@ -8,6 +8,7 @@ from typing import Any
 
 from forum.domain import RunStatus, SolverRun, Weights
 from forum.errors import InvalidInput
+from forum.services.runs.compare import FIGURES, run_figures
 from forum.services.runs.queries import RunState
 from forum.web.views import charts
 
@@ -24,6 +25,7 @@ class RunView:
     percent: int
     latest: dict[str, Any]
     curve: str
+    figures: dict[str, int]  # as recorded when the run ended (run_figures); while it runs, its latest progress
 
 
 def weights_from(form: dict[str, str]) -> dict[str, int]:
@@ -51,4 +53,6 @@ def view(found: RunState) -> RunView:
     curve = charts.curve([(float(p.get("elapsed", 0)), float(p.get("value", 0)),
                            None if p.get("bound") is None else float(p["bound"])) for p in points],
                          f"Run {run.id}: value and bound")
-    return RunView(run, found.published, active, not active and found.has_schedule, percent, latest, curve)
+    figures = run_figures(run) or {k: int(latest[k]) for k in FIGURES if isinstance(latest.get(k), int | float)}
+    return RunView(run, found.published, active, not active and found.has_schedule, percent, latest, curve,
+                   figures)

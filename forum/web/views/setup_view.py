@@ -23,6 +23,7 @@ class SetupView:
     breaks: dict[str, list[str]]  # day → holes between its meeting slots
     timezone: str
     max_open_requests: int
+    attendees: int  # how many an import of the whole event replaces
 
 
 def breaks_of(slots: list[Slot]) -> dict[str, list[str]]:
@@ -57,4 +58,5 @@ def setup_view(found: SetupState) -> SetupView:
         breaks_of(slots),
         found.event.timezone,
         found.event.max_open_requests,
+        len(people),
     )

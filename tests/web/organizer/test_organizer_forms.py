@@ -91,7 +91,8 @@ def test_organizer_upload_bad_file_is_refused_without_change(organizer: Org, eve
     client, csrf = organizer
     before = snapshot(events)
     files = {name: ("upload.dat", content, "application/octet-stream")} if content else {name: ("", b"", "")}
-    response = client.post(f"/e/tiny/organizer/{path}", data={"csrf": csrf}, files=files, follow_redirects=False)
+    response = client.post(f"/e/tiny/organizer/{path}", data={"csrf": csrf, "confirm": "yes"}, files=files,
+                           follow_redirects=False)
     assert response.status_code == 400 and message in response.text, response.text
     assert snapshot(events) == before
 
@@ -99,14 +100,14 @@ def test_organizer_upload_bad_file_is_refused_without_change(organizer: Org, eve
 def test_organizer_upload_too_large_is_refused(organizer: Org) -> None:
     client, csrf = organizer
     big = b"x" * (9 * 1024 * 1024)
-    response = client.post("/e/tiny/organizer/attendees/import", data={"csrf": csrf},
+    response = client.post("/e/tiny/organizer/attendees/import", data={"csrf": csrf, "confirm": "yes"},
                            files={"attendees": ("a.csv", big, "text/csv")}, follow_redirects=False)
     assert response.status_code == 413 and "too large" in response.text
 
 
 def test_import_event_replaces_instance_and_keeps_organizer(organizer: Org, events: EventStore) -> None:
     client, csrf = organizer
-    response = client.post("/e/tiny/organizer/setup/import", data={"csrf": csrf},
+    response = client.post("/e/tiny/organizer/setup/import", data={"csrf": csrf, "confirm": "yes"},
                            files={"instance": ("tour.json", SAMPLE.read_bytes(), "application/json")},
                            follow_redirects=False)
     assert response.status_code == 303 and "Imported" in response.headers["location"]
@@ -161,7 +162,7 @@ def test_import_event_reused_wish_id_goes_to_its_new_target_only(organizer: Org,
     inst = tiny_instance()
     doc = dump_instance(replace(inst, attendees=(*inst.attendees, Attendee("b9", "Bo Buyer", "Bo TV", "buyer")),
                                 wishes=(Wish("w1", "a2", "b9", message="for Bo only"),), fixed=(), previous=()))
-    response = client.post("/e/tiny/organizer/setup/import", data={"csrf": csrf},
+    response = client.post("/e/tiny/organizer/setup/import", data={"csrf": csrf, "confirm": "yes"},
                            files={"instance": ("tiny.json", json.dumps(doc).encode(), "application/json")},
                            follow_redirects=False)
     assert response.status_code == 303

@@ -21,7 +21,7 @@ def test_start_run_form_queues_and_cancel_form_cancels(organizer: Org, events: E
     assert (run.status, run.time_limit, run.weights) == (RunStatus.QUEUED, 5.0, {"gaps": 0})
     again = client.post("/e/tiny/organizer/runs", data={"csrf": csrf, "time_limit": "5"})
     assert again.status_code == 409 and "still active" in again.text
-    cancelled = client.post("/e/tiny/organizer/runs/run-1/cancel", data={"csrf": csrf})
+    cancelled = client.post("/e/tiny/organizer/runs/run-1/cancel", data={"csrf": csrf, "confirm": "yes"})
     assert "cancelled" in cancelled.text and RunStore(events.client).get("tiny", "run-1").status is RunStatus.CANCELLED
 
 
@@ -30,7 +30,7 @@ def test_publish_form_switches_the_schedule(organizer: Org, events: EventStore) 
     RunStore(events.client).records("tiny").put(SolverRun("run-7", "tiny", RunStatus.FINISHED))
     ScheduleStore(events.client).save_draft("tiny", "run-7", Schedule((Placement("w1", "s3", "T2"),
                                                                        Placement("w2", "s1", "T2"))))
-    page = client.post("/e/tiny/organizer/runs/run-7/publish", data={"csrf": csrf})
+    page = client.post("/e/tiny/organizer/runs/run-7/publish", data={"csrf": csrf, "confirm": "yes"})
     assert "Published run-7" in page.text
     assert events.entities("tiny", Meeting).get("w1").slot == "s3"
     assert ScheduleStore(events.client).published_run("tiny") == "run-7"

@@ -1,0 +1,1 @@
+"""Mails to attendees: invitations, new requests, meetings after a publish, each event day's agenda."""
