@@ -97,6 +97,16 @@ def test_offline_banner_in_french(browser: Any, live_server: WebProcess, store: 
     page.context.close()
 
 
+def settled_content(page: Any) -> str:
+    """The page's HTML once the browser has finished putting up its error page (reading it mid-navigation fails)."""
+    def read() -> str | None:
+        try:
+            return str(page.content())
+        except PlaywrightError:
+            return None
+    return wait_for(read, what="the page to settle")
+
+
 def test_signed_out_phone_offline_shows_no_agenda(browser: Any, live_server: WebProcess, store: EventStore,
                                                   redis_url: str) -> None:
     buyer_day(store)
@@ -110,7 +120,7 @@ def test_signed_out_phone_offline_shows_no_agenda(browser: Any, live_server: Web
         page.goto(AGENDA)
     except PlaywrightError as refused:  # no worker any more: the browser's own "no internet" page
         assert "ERR_INTERNET_DISCONNECTED" in str(refused)
-    assert "Bea Buyer" not in page.content()
+    assert "Bea Buyer" not in settled_content(page)
     page.context.close()
 
 
