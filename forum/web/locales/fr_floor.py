@@ -49,4 +49,6 @@ FR_FLOOR: dict[str, str] = {
         "Quelqu'un de ce rendez-vous, ou chaque table, n'est plus libre à cette heure.",
     "Many people are taking offers right now; please try again.":
         "Beaucoup de propositions sont prises en ce moment ; réessayez.",
+    "We're here for the meeting with %(who)s": "Nous sommes là pour le rendez-vous avec %(who)s",
+    "No-show: %(who)s did not come": "Absent : %(who)s n'est pas venu",
 }

@@ -55,6 +55,14 @@ def test_agenda_offers_check_in_on_the_meeting_under_way_only(web: TestClient, s
     assert "/checkin" not in web.get(f"/e/{EVENT}/agenda").text
 
 
+def test_agenda_shows_check_in_once_naming_the_other_side(web: TestClient, store: EventStore) -> None:
+    load(store, _start(-5))  # under way: the meeting is both "Next meeting" and in the day's list
+    _as(web, store, "b1")
+    page = web.get(f"/e/{EVENT}/agenda").text
+    assert page.count(f'action="/e/{EVENT}/meetings/w-meet/checkin"') == 1
+    assert 'aria-label="No-show: Paula Producer (Lille Films) did not come"' in page
+
+
 def test_check_in_form_records_it_and_goes_back_to_the_agenda(web: TestClient, store: EventStore) -> None:
     load(store, _start(5))
     csrf = _as(web, store, "b1")
