@@ -10,6 +10,7 @@ import redis
 
 from forum.launcher.valkey import EmbeddedValkey
 from forum.store import EventStore, connect
+from tests.services.mail.smtp_server import LocalSmtp
 
 
 @pytest.fixture(scope="session")
@@ -31,3 +32,11 @@ def redis_url(valkey_server: EmbeddedValkey) -> Iterator[str]:
 @pytest.fixture
 def store(redis_url: str) -> EventStore:
     return EventStore(connect(redis_url))
+
+
+@pytest.fixture
+def smtp() -> Iterator[LocalSmtp]:
+    """A real SMTP server in the test process (aiosmtpd) on a free loopback port; its inbox is `.inbox`."""
+    server = LocalSmtp().start()
+    yield server
+    server.stop()

@@ -21,13 +21,6 @@ from tests.waiting import wait_for
 
 
 @pytest.fixture
-def smtp() -> Iterator[LocalSmtp]:
-    server = LocalSmtp().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def mailing_server(redis_url: str, tmp_path: Path, smtp: LocalSmtp) -> Iterator[WebProcess]:
     """A web process and a worker that mails through the test SMTP server, with links to this web process."""
     web = start_web(redis_url, tmp_path)

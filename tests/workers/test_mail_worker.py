@@ -35,13 +35,6 @@ FAST = {"FORUM_PUBLIC_ORIGIN": ORIGIN, "FORUM_MAIL_RETRY": "1,1,1,1,1,1,1,1,1,1"
 
 
 @pytest.fixture
-def smtp() -> Iterator[LocalSmtp]:
-    server = LocalSmtp().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def worker(redis_url: str, tmp_path: Path, smtp: LocalSmtp) -> Iterator[WorkerProcess]:
     process = start_worker(redis_url, tmp_path, FORUM_SMTP_URL=smtp.url, **FAST)
     yield process

@@ -144,21 +144,29 @@ class Merge:
         return any(x.overlaps(w) for x in overlaps)
 
 
+def draft_merge(client: Client, event: str, run_id: str,
+                parties: Callable[[], dict[str, Party]] | None = None) -> Merge:
+    """The three-way merge of the run's draft into the event's schedule, not yet applied; Conflict when the run
+    has nothing to publish. Publishing and its preview both start here."""
+    run = RunStore(client).get(event, run_id)
+    schedules = ScheduleStore(client)
+    draft = schedules.draft(event, run_id) if run.status in PUBLISHABLE else None
+    if draft is None:
+        raise Conflict(f"run {run_id} has no schedule to publish (it is {run.status.value})")
+    wishes = schedules.parties(event) if parties is None else parties()
+    return Merge(draft, wishes, {s.id: s for s in EventStore(client).entities(event, Slot).all()},
+                 schedules.draft_base(event, run_id))
+
+
 def publish_run(client: Client, event: str, run_id: str, reasons_of: str | None = None,
                 parties: Callable[[], dict[str, Party]] | None = None) -> dict[str, Any]:
     """Make the run's draft the event's schedule; every attendee whose meetings changed is told. `reasons_of`:
     the run whose reasons the draft kept as they were (a repair, less the requests it placed, whose people
     are told anyway); while that run is the published one, nobody else's reasons change. `parties`: reads
     every wish's people and status now, when the caller has a cheaper way than the store's."""
-    run = RunStore(client).get(event, run_id)
     schedules = ScheduleStore(client)
-    draft = schedules.draft(event, run_id) if run.status in PUBLISHABLE else None
-    if draft is None:
-        raise Conflict(f"run {run_id} has no schedule to publish (it is {run.status.value})")
-    events = EventStore(client)
-    wishes = schedules.parties(event) if parties is None else parties()
-    merge = Merge(draft, wishes, {s.id: s for s in events.entities(event, Slot).all()},
-                  schedules.draft_base(event, run_id))
+    merge = draft_merge(client, event, run_id, parties)
+    wishes = merge.wishes
     before = schedules.published_run(event)
     _, version = schedules.publish(event, run_id, merge, merge.pitches)
     plan = merge.plan

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from forum.domain import PitchPlacement, Slot
-from forum.errors import Conflict
-from forum.services.runs.publish import PUBLISHABLE, Merge
+from forum.domain import PitchPlacement
+from forum.services.runs.publish import draft_merge
 from forum.store import EventStore
 from forum.store.connection import Client
-from forum.store.runs import RunStore
 from forum.store.schedule import ScheduleStore
 
 
@@ -28,15 +26,9 @@ class PublishPreview:
 def publish_preview(client: Client, event: str, run_id: str) -> PublishPreview:
     """The same three-way merge publish_run makes, on the meetings as they are now; nothing is written (the
     publish itself merges again at its own instant, so a change made in between is still respected)."""
-    run = RunStore(client).get(event, run_id)
-    schedules = ScheduleStore(client)
-    draft = schedules.draft(event, run_id) if run.status in PUBLISHABLE else None
-    if draft is None:
-        raise Conflict(f"run {run_id} has no schedule to publish (it is {run.status.value})")
-    events = EventStore(client)
-    wishes = schedules.parties(event)
-    merge = Merge(draft, wishes, {s.id: s for s in events.entities(event, Slot).all()},
-                  schedules.draft_base(event, run_id))
+    schedules, events = ScheduleStore(client), EventStore(client)
+    merge = draft_merge(client, event, run_id)
+    wishes = merge.wishes
     merge(schedules.meetings(event))
     merge.pitches(events.entities(event, PitchPlacement).all())
     changes = list(merge.plan.changes.values())

@@ -4,7 +4,6 @@ twice, the outbox without a server, permanent refusals."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -23,13 +22,6 @@ from tests.services.mail.smtp_server import LocalSmtp, body
 
 SECRET = "test-secret"
 ORIGIN = "http://forum.test"
-
-
-@pytest.fixture
-def smtp() -> Iterator[LocalSmtp]:
-    server = LocalSmtp().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
