@@ -7,10 +7,13 @@ is its own; the table goes to stdout and benchmarks/results/solver.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import platform
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -20,20 +23,50 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.generate import all_required, generate
+from forum.solver.params import FIRST_SCHEDULE
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
-HEADER = ("| case | scheduler | value | bound | value/bound | met | unserved | gaps | moved | seconds "
-          "| peak MB | valid |\n|---|---|---|---|---|---|---|---|---|---|---|---|")
-LIMITS = {"S": 10, "M": 30, "L": 60, "XL": 300, "L re-solve": 60, "all-required": 30}
+HEADER = ("| case | scheduler | value | bound | value/bound | met | unserved | gaps | moved | first schedule s "
+          "| seconds | CPU s | CPU/wall | peak MB | valid |\n" + "|---" * 15 + "|")
+# L and XL get the time issue 12 asks them to finish in; the re-solve keeps its minute.
+LIMITS = {"S": 10, "M": 30, "L": 20, "XL": 90, "L re-solve": 60, "all-required": 30}
 
 
 def peak_mb() -> float:
+    """Peak RSS of this process plus the largest of its reaped children (the solver's helpers): an upper
+    bound on what the two held at once."""
+    own = 0.0
     with open("/proc/self/status") as fh:
         for line in fh:
             if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+                own = int(line.split()[1]) / 1024
+    return own + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def cpu_seconds() -> float:
+    """User and system time of this process and of its reaped children."""
+    mine, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return mine.ru_utime + mine.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def process_age() -> float:
+    """Seconds since this process started, interpreter start and imports included."""
+    import psutil
+
+    return time.time() - psutil.Process().create_time()
+
+
+class FirstSchedule(io.TextIOBase):
+    """Stands in for stderr while `forum solve` prints its progress: notes when the first schedule is shown."""
+
+    def __init__(self) -> None:
+        self.at: float | None = None
+
+    def write(self, text: str) -> int:
+        if self.at is None and FIRST_SCHEDULE in text:
+            self.at = process_age()
+        return len(text)
 
 
 def child(kind: str, instance: str, out: str, limit: float) -> None:
@@ -42,7 +75,7 @@ def child(kind: str, instance: str, out: str, limit: float) -> None:
     from forum.domain.instance_json import parse_instance
     from forum.domain.schedule_json import dump_schedule, parse_schedule
 
-    started = time.monotonic()
+    first: float | None = None
     if kind == "greedy":
         from benchmarks.greedy import greedy
 
@@ -55,12 +88,14 @@ def child(kind: str, instance: str, out: str, limit: float) -> None:
     else:
         from forum.cli.solving import main
 
-        code = main(["solve", instance, "--time-limit", str(limit), "--out", out, "--quiet"])
+        shown = FirstSchedule()
+        with contextlib.redirect_stderr(shown):
+            code = main(["solve", instance, "--time-limit", str(limit), "--out", out])
+        first = shown.at
         if code != 0:
             print(json.dumps({"error": f"forum solve exited {code}"}))
             return
-    seconds = time.monotonic() - started
-    peak = peak_mb()
+    seconds, cpu, peak = process_age(), cpu_seconds(), peak_mb()
     with open(instance) as fh:
         inst = parse_instance(json.load(fh))
     with open(out) as fh:
@@ -69,6 +104,7 @@ def child(kind: str, instance: str, out: str, limit: float) -> None:
     figures = quality(inst, sched)
     fixed_kept = all(f in set(sched.meetings) for f in inst.fixed)
     print(json.dumps({**figures, "bound": bound, "seconds": round(seconds, 1), "peak_mb": round(peak),
+                      "cpu": round(cpu, 1), "first": None if first is None else round(first, 1),
                       "valid": not validate(inst, sched), "fixed_kept": fixed_kept,
                       "previous": len(inst.previous)}))
 
@@ -114,22 +150,66 @@ def cpu_model() -> str:
 
 def row(name: str, kind: str, r: dict[str, Any]) -> str:
     if "error" in r:
-        return f"| {name} | {kind} | error: {r['error'][:80]} |" + " |" * 8
+        return f"| {name} | {kind} | error: {r['error'][:80]} |" + " |" * 11
     bound = r.get("bound")
     pct = f"{100 * r['value'] / bound:.2f}%" if bound else "–"
     moved = f"{r['moved']} ({100 * r['moved'] / r['previous']:.1f}%)" if r.get("previous") else "–"
+    first = "–" if r.get("first") is None else r["first"]
     return (f"| {name} | {kind} | {r['value']} | {bound if bound is not None else '–'} | {pct} | {r['met']} | "
-            f"{r['unserved']} | {r['gaps']} | {moved} | {r['seconds']} | {r['peak_mb']} | "
+            f"{r['unserved']} | {r['gaps']} | {moved} | {first} | {r['seconds']} | {r['cpu']} | "
+            f"{r['cpu'] / max(0.1, r['seconds']):.2f} | {r['peak_mb']} | "
             f"{'yes' if r['valid'] else 'NO'}{'' if r['fixed_kept'] else ', fixed moved'} |")
 
 
+def _get(res: dict[tuple[str, str], dict[str, Any]], case: str, kind: str) -> dict[str, Any] | None:
+    r = res.get((case, kind))
+    return r if r and "error" not in r else None
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+SPEED = {"L": 20, "XL": 90}  # issue 12: seconds each size must finish in with the quality below
+
+
+def speed_targets(res: dict[tuple[str, str], dict[str, Any]]) -> list[str]:
+    """Issue 12's targets (the solver twice as fast on both cores), checked against this run's figures."""
+    out = []
+    for case, limit in SPEED.items():
+        r, g = _get(res, case, "solve"), _get(res, case, "greedy")
+        if not (r and g):
+            continue
+        ratio = 100 * r["value"] / r["bound"] if r.get("bound") else 0.0
+        share = 100 * r["gaps"] / max(1, g["gaps"])
+        out += [f"- {case} value ≥ 99.5% of the bound: {ratio:.2f}% — {_verdict(ratio >= 99.5)}",
+                f"- {case} gaps ≤ 10% of greedy's: {r['gaps']} vs {g['gaps']} ({share:.1f}%) — {_verdict(share <= 10)}",
+                f"- {case} unserved 0: {r['unserved']} — {_verdict(r['unserved'] == 0)}",
+                f"- {case} within {limit} s (whole process): {r['seconds']} s, valid {r['valid']} — "
+                f"{_verdict(r['seconds'] <= limit and r['valid'])}"]
+        if case == "XL":
+            out.append(f"- XL peak memory ≤ 1.5 GB (process + largest helper): {r['peak_mb']} MB — "
+                       f"{_verdict(r['peak_mb'] <= 1536)}")
+    L = _get(res, "L", "solve")
+    if L:
+        first = L.get("first")
+        out.append(f"- L first valid schedule within 5 s of the process start, shown through progress: "
+                   f"{first if first is not None else 'not shown'} s — {_verdict(first is not None and first <= 5)}")
+    for case in ("L", "XL"):
+        r = _get(res, case, "solve")
+        if r:
+            ratio = r["cpu"] / max(0.1, r["seconds"])
+            out.append(f"- {case} both cores busy: CPU {r['cpu']} s over {r['seconds']} s wall = {ratio:.2f} "
+                       f"(loading, the first schedule and writing run on one) — {_verdict(ratio >= 1.5)}")
+    return out
+
+
 def targets(res: dict[tuple[str, str], dict[str, Any]]) -> list[str]:
-    """The issue's targets, checked against this run's figures."""
+    """The earlier quality targets, checked against this run's figures."""
     out = []
 
     def get(case: str, kind: str) -> dict[str, Any] | None:
-        r = res.get((case, kind))
-        return r if r and "error" not in r else None
+        return _get(res, case, kind)
 
     L, gL = get("L", "solve"), get("L", "greedy")
     if L and gL:
@@ -169,12 +249,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         child(args.child[0], args.child[1], args.child[2], float(args.child[3]))
         return 0
-    write_table(*run_cases(args.sizes, not args.no_extra))
+    lines, res = run_cases(args.sizes, not args.no_extra)
+    write_table(lines, res)
+    print("\n## Targets (issue 12: speed on both cores)\n\n" + "\n".join(speed_targets(res)))
     return 0
+
+
+LOAD = [0.0]
 
 
 def run_cases(sizes: list[str], extra: bool) -> tuple[list[str], dict[tuple[str, str], dict[str, Any]]]:
     """Greedy then `forum solve` on every case; the L schedule seeds the re-solve case."""
+    LOAD[0] = os.getloadavg()[0]
     work = Path(tempfile.mkdtemp(prefix="forum-bench-"))
     cases: list[tuple[str, dict[str, Any]]] = [(s, generate(s)) for s in sizes]
     if extra:
@@ -204,10 +290,16 @@ def write_table(lines: list[str], res: dict[tuple[str, str], dict[str, Any]]) ->
     machine = f"{os.cpu_count()} cores, {cpu_model()}, Python {platform.python_version()}"
     text = (f"# Solver benchmark\n\n{stamp} on {machine}. Time limits (s): "
             + ", ".join(f"{k} {v}" for k, v in LIMITS.items())
-            + ". `seconds` and `peak MB` are wall time and peak RSS of the whole process (loading and "
-            "writing included); the figures are the validator's (`forum check`). Other jobs shared the "
-            "machine, so timings are pessimistic.\n\n" + HEADER + "\n" + "\n".join(lines) + "\n\n"
-            "## Targets\n\n" + "\n".join(targets(res)) + "\n")
+            + ". `seconds` is the wall time of the whole process from its start (interpreter, imports, loading "
+            "and writing included); `first schedule s` when `forum solve` showed its first complete schedule "
+            "(progress phase \"first schedule\"), on the same clock; `CPU s` is user + system time of the "
+            "process and its helper processes, so `CPU/wall` near 2 means both cores worked; `peak MB` is the "
+            "process's peak RSS plus its largest helper's. The figures are the validator's (`forum check`). "
+            f"Load average (1 min) at the start and the end: {LOAD[0]:.1f} / {os.getloadavg()[0]:.1f} on "
+            f"{os.cpu_count()} cores: other jobs shared the machine, so timings are pessimistic.\n\n"
+            + HEADER + "\n" + "\n".join(lines) + "\n\n"
+            "## Targets (issue 12: speed on both cores)\n\n" + "\n".join(speed_targets(res)) + "\n\n"
+            "## Targets (quality, earlier)\n\n" + "\n".join(targets(res)) + "\n")
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "solver.md").write_text(text)
 

@@ -21,13 +21,18 @@ class DayGaps:
         self.duty = [fest.available[p] & ~fest.free[p] for p in range(len(fest.attendees))]
 
     def __call__(self, p: int, d: int) -> int:
-        seq = self.seq.get((p, d))
-        if seq is None:
-            seq = self.seq[(p, d)] = bit_list(self.fest.available[p] & self.fest.day_mask[d])
-        engaged = (self.tt.busy[p] | self.duty[p]) & self.fest.day_mask[d]
-        key = (self.fest.available[p] & self.fest.day_mask[d], engaged)
+        return self.with_busy(p, d, self.tt.busy[p])
+
+    def with_busy(self, p: int, d: int, busy: int) -> int:
+        """Idle runs of attendee p on day d if their meetings took the slots in `busy`."""
+        day = self.fest.day_mask[d]
+        engaged = (busy | self.duty[p]) & day
+        key = (self.fest.available[p] & day, engaged)
         runs = _MEMO.get(key)
         if runs is None:
+            seq = self.seq.get((p, d))
+            if seq is None:
+                seq = self.seq[(p, d)] = bit_list(self.fest.available[p] & day)
             runs = idle_gaps(bool((engaged >> s) & 1) for s in seq)
             if len(_MEMO) > 2_000_000:
                 _MEMO.clear()
@@ -165,4 +170,24 @@ def compact(fest: Festival, tt: Timetable, weights: Weights, stop: Callable[[], 
                             moves += search.swap(a, b)
         if moves == before:
             break
+    return moves
+
+
+def relocate_gappy(fest: Festival, tt: Timetable, weights: Weights, stop: Callable[[], bool]) -> int:
+    """One pass of single moves, to any day, of the first and last meeting of each attendee-day with an idle
+    run: the moves Kempe swaps inside a day cannot make (an inner meeting moved away only opens another
+    gap). Returns the moves made."""
+    search = GapSearch(fest, tt, weights)
+    moves = 0
+    for p in range(len(fest.attendees)):
+        if not tt.busy[p]:
+            continue
+        if p % 256 == 0 and stop():
+            break
+        for d in range(fest.n_days):
+            if search.gaps(p, d) > 0:
+                mine = sorted((w for w in fest.wishes_of[p] if tt.at[w] >= 0 and fest.day_of[tt.at[w]] == d
+                               and w not in tt.locked), key=lambda w: tt.at[w])
+                for wi in {mine[0], mine[-1]} if mine else ():  # duty alone can make the idle run
+                    moves += search.relocate(wi)
     return moves

@@ -56,6 +56,38 @@ def watching(clock: Clock, halt: Callable[[], object]) -> Iterator[None]:
         watcher.join()
 
 
+class _Improvements(cp_model.CpSolverSolutionCallback):
+    """Notes when the search last found a better solution."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.last: float | None = None
+
+    def on_solution_callback(self) -> None:
+        self.last = time.monotonic()
+
+
+def solve_patiently(solver: cp_model.CpSolver, model: cp_model.CpModel, patience: float) -> Any:
+    """solver.solve(model), stopped once a solution has stood `patience` seconds without a better one: on
+    models whose bound stays weak, proving optimality would take the whole time limit for nothing."""
+    seen = _Improvements()
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.05):
+            if seen.last is not None and time.monotonic() - seen.last > patience:
+                solver.stop_search()
+                return
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        return solver.solve(model, seen)
+    finally:
+        done.set()
+        watcher.join()
+
+
 def run(model: cp_model.CpModel, seconds: float, clock: Clock, workers: int = 1, seed: int = 0,
         stop_after_first: bool = False) -> tuple[cp_model.CpSolver, Any]:
     """Solve within min(seconds, time left); a watcher thread stops the search on cancellation."""

@@ -112,8 +112,10 @@ def nothing_left(fest: Festival, tt: Timetable, eligible: set[int], bound: int |
 
 
 def improve(fest: Festival, tt: Timetable, weights: Weights, eligible: set[int], clock: cpsat.Clock,
-            seed: int, report: Callable[[str], None], bound: int | None = None) -> int:
-    """Run windows until the deadline: starving requesters first, then the gappiest days, then random ones."""
+            seed: int, report: Callable[[str], None], bound: int | None = None, workers: int = 1,
+            enough: Callable[[], bool] = lambda: False) -> int:
+    """Run windows until the deadline or enough(): starving requesters first, then the gappiest days, then
+    random ones."""
     rng = random.Random(seed)
     done = idle = 0
     queue = starving(fest, tt, eligible)
@@ -121,7 +123,8 @@ def improve(fest: Festival, tt: Timetable, weights: Weights, eligible: set[int],
     # Small festivals run out of windows worth trying long before the deadline.
     patience = len(fest.attendees) * max(1, fest.n_days) + 20
     while not clock.stop() and idle < patience:
-        if (not queue or idle % 10 == 9) and not fest.previous and nothing_left(fest, tt, eligible, bound):
+        if (not queue or idle % 10 == 9) and (enough() or not fest.previous
+                                              and nothing_left(fest, tt, eligible, bound)):
             break
         if not queue:
             rounds += 1
@@ -132,7 +135,7 @@ def improve(fest: Festival, tt: Timetable, weights: Weights, eligible: set[int],
         p, d = queue.pop(0)
         freed = neighbourhood(fest, tt, p, d)
         better = bool(freed) and solve_window(fest, tt, freed, fest.day_mask[d], weights, eligible, clock,
-                                              min(0.3, clock.left()), seed + done)
+                                              min(0.3, clock.left()), seed + done, workers)
         done += better
         idle = 0 if better else idle + 1
         report("improve")

@@ -18,6 +18,10 @@ class SolveParams:
     max_moved: int | None = None
 
 
+# The phase of the first progress report with a complete, valid schedule: every meeting placed keeps every rule.
+FIRST_SCHEDULE = "first schedule"
+
+
 @dataclass(frozen=True)
 class Progress:
     elapsed: float
@@ -42,4 +46,4 @@ class SolveResult:
         return self.status in ("optimal", "feasible", "cancelled", "timeout") and not self.violations
 
 
-__all__ = ["Progress", "SolveParams", "SolveResult", "Weights"]
+__all__ = ["FIRST_SCHEDULE", "Progress", "SolveParams", "SolveResult", "Weights"]

@@ -35,14 +35,17 @@ def restore_published(tt: Timetable) -> int:
 
 
 def _move_elsewhere(tt: Timetable, wi: int, avoid: int) -> bool:
-    """Move a placed meeting to another slot that fits; leaves it where it was when none does."""
+    """Move a placed meeting to the other slot that fits best (next to its participants' other meetings);
+    leaves it where it was when none fits."""
     old = tt.remove(wi)
+    best, best_score = -1, -(10**9)
     for s in bit_list(tt.fest.usable[wi]):
         if s != avoid and s != old and tt.fits(wi, s):
-            tt.place(wi, s)
-            return True
-    tt.place(wi, old)
-    return False
+            score = tt.fit_score(wi, s)
+            if score > best_score:
+                best, best_score = s, score
+    tt.place(wi, best if best >= 0 else old)
+    return best >= 0
 
 
 def _published_here(tt: Timetable, wi: int) -> bool:
@@ -90,14 +93,22 @@ def insert(tt: Timetable, wi: int, repair: bool = True) -> bool:
             continue
         moved = []
         for b in blockers:
+            was = tt.at[b]
             if not _move_elsewhere(tt, b, s):
                 break
-            moved.append(b)
-        # Moved meetings keep their new slots even when this fails: still valid, just not needed.
+            moved.append((b, was))
         if len(moved) == len(blockers) and tt.fits(wi, s):
             tt.place(wi, s)
             return True
+        _move_back(tt, moved)
     return False
+
+
+def _move_back(tt: Timetable, moved: list[tuple[int, int]]) -> None:
+    """Meetings moved to make room that was not made go back where they were: a move for nothing opens gaps."""
+    for b, was in reversed(moved):
+        now = tt.remove(b)
+        tt.place(b, was if tt.fits(b, was) else now)
 
 
 def flexibility(fest: Festival, wi: int) -> int:

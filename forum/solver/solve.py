@@ -12,18 +12,18 @@ from forum.checker.engagements import attendee_engagements
 from forum.checker.figures import eligible_requesters, quality
 from forum.checker.validate import validate
 from forum.domain import Instance, Schedule, Unscheduled, Window
-from forum.solver import cpsat
-from forum.solver.anneal import anneal
-from forum.solver.compact import compact
+from forum.solver import cpsat, parallel
+from forum.solver.compact import compact, relocate_gappy
 from forum.solver.conflicts import precheck
 from forum.solver.explain import reasons
 from forum.solver.fairness import serve_starving
 from forum.solver.improve import idle_runs, improve
-from forum.solver.params import Progress, SolveParams, SolveResult
+from forum.solver.params import FIRST_SCHEDULE, Progress, SolveParams, SolveResult
 from forum.solver.pitches import PitchPlan, plan_pitches
 from forum.solver.prep import Festival
 from forum.solver.required import place_required
 from forum.solver.selection import select
+from forum.solver.settle import Settle
 from forum.solver.slotting import fill, flexibility, place_fixed, refill_order, restore_published
 from forum.solver.tables import assign_tables
 from forum.solver.timetable import Timetable
@@ -32,8 +32,8 @@ from forum.solver.timetable import Timetable
 def _reserve(inst: Instance, limit: float, prep_seconds: float) -> float:
     """Time kept back for tables, reasons, validation and figures: they grow with the instance, and
     with how slow this machine is right now, which the preparation time measures."""
-    size = 0.3 + 4e-5 * (len(inst.wishes) + 10 * len(inst.attendees))
-    return min(0.35 * limit, max(size, 0.3 + 25 * prep_seconds))
+    size = 0.3 + 1.6e-5 * (len(inst.wishes) + 10 * len(inst.attendees))
+    return min(0.35 * limit, max(size, 0.3 + 12 * prep_seconds))
 
 
 class Run:
@@ -52,8 +52,17 @@ class Run:
         self.bound: int | None = None
         self.pitches_moved = 0
         self.last_report = -1.0
+        self.settle = Settle(self.fest, self.tt, params.workers)
 
-    def report(self, phase: str, force: bool = True) -> None:
+    def figures(self) -> tuple[int, int, int]:
+        """Value, idle gaps and meetings of the timetable as it stands (a tenth of a second at scale)."""
+        fest, tt = self.fest, self.tt
+        met = tt.met()
+        gaps = sum(idle_runs(fest, tt, p, d) for p in range(len(fest.attendees)) if tt.busy[p]
+                   for d in range(fest.n_days))
+        return sum(fest.weight[w] for w in met), gaps, len(met)
+
+    def report(self, phase: str, force: bool = True, figures: tuple[int, int, int] | None = None) -> None:
         if self.on_progress is None or (not force and self.clock.elapsed() - self.last_report < 1.0):
             return
         # Each report counts the gaps of everyone: after a cancel none is worth the time, and the final
@@ -61,12 +70,8 @@ class Run:
         if self.clock.cancelled:
             return
         self.last_report = self.clock.elapsed()
-        fest, tt = self.fest, self.tt
-        met = tt.met()
-        gaps = sum(idle_runs(fest, tt, p, d) for p in range(len(fest.attendees)) if tt.busy[p]
-                   for d in range(fest.n_days))
-        self.on_progress(Progress(round(self.clock.elapsed(), 2), sum(fest.weight[w] for w in met), self.bound,
-                                  gaps, len(met), phase))
+        value, gaps, met = figures or self.figures()
+        self.on_progress(Progress(round(self.clock.elapsed(), 2), value, self.bound, gaps, met, phase))
 
     def pitches(self) -> PitchPlan:
         slots = {s.id: s for s in self.inst.slots}
@@ -77,7 +82,7 @@ class Run:
                 busy.setdefault(who, []).append(slots[f.slot].window)
         budget = self.params.max_moved
         plan = plan_pitches(self.inst, busy, min(3.0, max(1.0, 0.05 * self.clock.left())),
-                            self.params.weights.moved, budget)
+                            self.params.weights.moved, budget, self.params.workers)
         # Pitches the plan moved use up part of the moves budget; the meetings get the rest.
         self.tt.budget = None if budget is None else budget - plan.moved
         self.pitches_moved = plan.moved
@@ -139,20 +144,57 @@ class Run:
         conflicts = self.slotting()
         if conflicts:
             return conflicts
-        self.report("slotting")
+        # Every meeting has a slot that keeps every rule: a complete schedule, the one a cancel keeps from now.
+        self.report(FIRST_SCHEDULE)
         eligible = self.eligible()
-        rest = [wi for wi in range(len(fest.wishes)) if tt.at[wi] < 0 and fest.usable[wi]]
-        fill(tt, refill_order(tt, rest, eligible), clock.stop)
-        serve_starving(fest, tt, eligible, clock.stop)
+        self.refill(eligible)
         self.report("refill")
-        compact_until = clock.elapsed() + 0.5 * clock.left()  # the rest goes to neighbourhood search
-        compact(fest, tt, prm.weights, lambda: clock.stop() or clock.elapsed() > compact_until)
-        self.report("compact")
-        anneal(fest, tt, prm.weights, 0.85 * clock.left(), clock.stop, prm.seed)
-        self.report("anneal")
-        improve(fest, tt, prm.weights, eligible, clock, prm.seed, lambda ph: self.report(ph, force=False),
-                self.bound)
+        self.search(eligible)
+
+        def reached() -> bool:
+            return self.settle.value_reached(self.bound, eligible)
+
+        # CP-SAT windows where value or fairness fall short, and where meeting slots overlap: there no Kempe
+        # swap closes gaps, so they run to the end as they always did.
+        if not fest.simple_slots or not reached():
+            improve(fest, tt, prm.weights, eligible, clock, prm.seed, lambda ph: self.report(ph, force=False),
+                    self.bound, prm.workers, reached if fest.simple_slots else lambda: False)
         return []
+
+    def refill(self, eligible: set[int]) -> None:
+        """Free slots first for everyone; room made by moving others only when value falls short, heaviest
+        wishes first, for a thirtieth of the time: at scale it meets a handful more for seconds the gaps
+        search needs more."""
+        fest, tt, clock = self.fest, self.tt, self.clock
+        rest = [wi for wi in range(len(fest.wishes)) if tt.at[wi] < 0 and fest.usable[wi]]
+        left = fill(tt, refill_order(tt, rest, eligible), clock.stop, repair=False)
+        serve_starving(fest, tt, eligible, clock.stop)
+        if not self.settle.value_reached(self.bound, eligible):
+            until = clock.elapsed() + 0.03 * self.params.time_limit
+            fill(tt, left, lambda: clock.stop() or clock.elapsed() > until)
+
+    def search(self, eligible: set[int]) -> None:
+        """Idle gaps closed on both cores until they stop shrinking (moves and swaps where slots overlap)."""
+        fest, tt, clock, prm = self.fest, self.tt, self.clock, self.params
+        if not fest.simple_slots:  # overlapping meeting slots: no Kempe swaps, moves and swaps only
+            compact_until = clock.elapsed() + 0.5 * clock.left()
+            compact(fest, tt, prm.weights, lambda: clock.stop() or clock.elapsed() > compact_until)
+            self.report("compact")
+            return
+
+        def after_round() -> bool:
+            if clock.cancelled:
+                return True  # the figures of everyone would only delay the cancel
+            # Between rounds, while no helper runs, meetings may change day: a fraction of a second at scale
+            # that closes more gaps than the same time of swaps would late in the search.
+            relocate_gappy(fest, tt, prm.weights, clock.stop)
+            figures = self.figures()
+            self.report("search", figures=figures)
+            return self.settle.enough(figures, eligible)
+
+        # CP-SAT windows follow only when value or fairness fall short: then they get a tenth of the time.
+        share = 1.0 if self.settle.value_reached(self.bound, eligible) else 0.9
+        parallel.search(fest, tt, prm.weights, share * clock.left(), clock.stop, prm.seed, prm.workers, after_round)
 
     def schedule(self, plan: PitchPlan) -> Schedule:
         meetings = assign_tables(self.fest, self.tt, self.room_busy)
