@@ -4,6 +4,8 @@ FR_TRIAGE: dict[str, str] = {
     "%(n)s match": "%(n)s correspondent",
     "%(n)s proposed meetings to answer": "%(n)s rendez-vous proposés à confirmer",
     "%(n)s requests waiting": "%(n)s demandes en attente",
+    "1 proposed meeting to answer": "1 rendez-vous proposé à confirmer",
+    "1 request waiting": "1 demande en attente",
     "Accept the meeting with %(who)s": "Accepter le rendez-vous avec %(who)s",
     "Accept the request from %(who)s": "Accepter la demande de %(who)s",
     "Decline the meeting with %(who)s": "Refuser le rendez-vous avec %(who)s",

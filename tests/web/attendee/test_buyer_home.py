@@ -34,6 +34,17 @@ def home(visitor: Visitor) -> dict[str, list[str]]:
     return {"requests": ids[1:], "meetings": [mine, ids[0]]}
 
 
+def test_home_summary_speaks_of_one_in_the_singular(visitor: Visitor) -> None:
+    store = visitor.store
+    store.entities(EVENT, Attendee).put(Attendee("x1", "Producer One", "Prod One", "producer"))
+    create_request(store.client, EVENT, "x1", NewRequest("b1", Importance.IF_POSSIBLE))
+    place(store, create_request(store.client, EVENT, "p1", NewRequest("b1", Importance.MUST)).id, "d0-540", "T1")
+    visitor.sign_in("b1")
+    summary = _section(visitor.client.get("/e/lille/agenda").text, "summary")
+    assert "1 proposed meeting to answer" in summary and "meetings to answer" not in summary
+    assert "2 requests waiting" in summary  # x1 and the market's own w-other
+
+
 def _section(page: str, ident: str) -> str:
     return page.split(f'id="{ident}"')[1].split("</section>")[0]
 
