@@ -7,8 +7,10 @@ from collections.abc import Callable
 
 import redis
 
-from forum.domain import Meeting
+from forum.domain import Meeting, MeetingStatus
+from forum.errors import Conflict
 from forum.store import keys
+from forum.store.connection import commit, watch
 from forum.store.entities import EntityStore
 
 ATTEMPTS = 10
@@ -51,6 +53,26 @@ class AgendaStore:
         return self.meetings.change(
             meeting_id, change, "There is no such meeting.", "The schedule kept changing; please try again."
         )
+
+    def forget_declined(self, meeting_id: str) -> bool:
+        """Remove the meeting if it is (still, at this instant) declined; True if it was. A publish that put a
+        new meeting under this id meanwhile restarts the check, and that meeting stays."""
+        key = self.meetings.key(meeting_id)
+        for _ in range(ATTEMPTS):
+            with self.client.pipeline(transaction=True) as pipe:
+                try:
+                    watch(pipe, key)
+                    found = self.meetings.find(meeting_id)
+                    if found is None or found.status is not MeetingStatus.DECLINED:
+                        return False
+                    pipe.multi()
+                    pipe.delete(key)
+                    pipe.srem(self.meetings.index_key, meeting_id)
+                    commit(self.client, pipe)
+                    return True
+                except redis.WatchError:
+                    continue
+        raise Conflict("The schedule kept changing; please try again.")
 
     def revisions(self, fingerprints: dict[str, str]) -> dict[str, int]:
         """Calendar SEQUENCE numbers: 0 when first seen, +1 each time a meeting's fingerprint changes."""

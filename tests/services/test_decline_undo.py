@@ -13,6 +13,7 @@ from forum.services.attendees import declines
 from forum.services.attendees.agenda import agenda, answer_meeting
 from forum.services.attendees.requests import NewRequest, create_request, reopen
 from forum.services.attendees.triage import awaiting
+from forum.services.runs.instance_builder import build_run_instance
 from forum.store import EventStore
 from forum.store.flags import Flags
 from tests.web.attendee.market import EVENT, load, place
@@ -25,6 +26,10 @@ def proposed(store: EventStore) -> str:
     wish = create_request(store.client, EVENT, "p1", NewRequest("b1", Importance.MUST, colleagues=("p2",)))
     place(store, wish.id, "d0-540", "T1")
     return wish.id
+
+
+def _scheduled_by_runs(store: EventStore) -> set[str]:
+    return {w.id for w in build_run_instance(store.client, EVENT).instance.wishes}
 
 
 def _states(store: EventStore, ident: str) -> tuple[Meeting, Wish]:
@@ -53,9 +58,19 @@ def test_declined_by_the_requester_side_is_not_a_request_to_answer_either(store:
 
 def test_reopened_after_a_meeting_decline_awaits_an_answer_again(store: EventStore, proposed: str) -> None:
     answer_meeting(store.client, EVENT, "b1", proposed, "decline")
+    assert proposed not in _scheduled_by_runs(store)  # declined: runs leave it out
     reopen(store.client, EVENT, "b1", proposed)
     assert proposed in {r.wish.id for r in awaiting(store.client, EVENT, "b1")}
-    assert _states(store, proposed)[0].status is MeetingStatus.CANCELLED  # kept for the record
+    assert store.entities(EVENT, Meeting).find(proposed) is None  # the declined meeting is gone...
+    assert proposed in _scheduled_by_runs(store)  # ...so the next run (or repair) may give it a time
+    assert Flags(store.client).is_pending(EVENT, "repair")
+
+
+def test_reopen_keeps_a_meeting_a_publish_put_there_meanwhile(store: EventStore, proposed: str) -> None:
+    answer_meeting(store.client, EVENT, "b1", proposed, "decline")
+    place(store, proposed, "d0-570", "T1")  # a publish gave the request a new meeting before the reopen
+    reopen(store.client, EVENT, "b1", proposed)
+    assert _states(store, proposed)[0].status is MeetingStatus.PROPOSED  # only a declined meeting goes
 
 
 def test_decline_holds_the_repair_back_for_the_undo_window(store: EventStore, proposed: str) -> None:

@@ -32,12 +32,8 @@ def cancel_meeting_of(client: Client, event: str, wish: Wish) -> None:
 
 
 def retire_declined_meeting(client: Client, event: str, wish: Wish) -> None:
-    """A request reopened after its meeting was declined: that meeting stays cancelled, for the record, so the
-    request awaits an answer again (`rules.awaits_answer`) rather than counting as answered by the decline."""
-    def change(meeting: Meeting) -> Meeting:
-        return replace(meeting, status=MeetingStatus.CANCELLED) if meeting.status is MeetingStatus.DECLINED else meeting
-
-    try:
-        AgendaStore(client, event).change(wish.id, change)
-    except NotFound:
-        return
+    """A request reopened after its meeting was declined: the declined meeting goes, so the request awaits an
+    answer again (`rules.awaits_answer`) and runs may schedule it again (they leave out a request whose
+    meeting was declined or cancelled); a repair looks for a time for it now."""
+    if AgendaStore(client, event).forget_declined(wish.id):
+        repair.request_repair(client, event)
