@@ -26,6 +26,7 @@ from forum.services.runs.instance_builder import build_instance
 from forum.services.runs.job import execute_run
 from forum.services.runs.lifecycle import start_run
 from forum.services.runs.publish import publish_run
+from forum.services.runs.quick_repair import claim_repair, execute_repair
 from forum.services.runs.registry import open_queue
 from forum.store import EventStore
 from forum.store.jobs import JobQueue
@@ -79,6 +80,17 @@ def test_repair_run_keeps_published_pitches(store: EventStore, jobs: JobQueue) -
     assert draft is not None and draft.pitches == (PitchPlacement("pr1", "p1"),)
     summary = publish_run(store.client, "tiny", run.id)
     assert summary["pitches_moved"] == 0 and store.pitches("tiny") == [PitchPlacement("pr1", "p1")]
+
+
+def test_sweeper_repair_keeps_published_pitches(store: EventStore) -> None:
+    """The repair the workers run after a decline (no solver) keeps the pitch where it was published too."""
+    _pitched_event(store, "p1")  # a fresh solve of this event would pitch pr1 at p2
+    store.entities("tiny", Meeting).put(Meeting("w1", "w1", "s0", "T1", MeetingStatus.DECLINED))
+    done = execute_repair(store.client, claim_repair(store.client, "tiny"))
+    assert done is not None and done.status is RunStatus.FINISHED, done and done.reason
+    draft = ScheduleStore(store.client).draft("tiny", done.id)
+    assert draft is not None and draft.pitches == (PitchPlacement("pr1", "p1"),)
+    assert store.pitches("tiny") == [PitchPlacement("pr1", "p1")]  # published by the repair, pitch unmoved
 
 
 def test_resolve_counts_a_pitch_move_and_publish_tells_presenter_and_panel(store: EventStore,
