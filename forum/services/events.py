@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from forum.domain import Attendee, Event
@@ -47,3 +48,13 @@ def zone_of(event: Event) -> ZoneInfo:
         log.warning("event %s has an unknown time zone %r; its times are shown as UTC", event.id,
                     event.timezone[:64])
         return ZoneInfo("UTC")
+
+
+def local_now(client: Client, event: str) -> datetime:
+    """The event's wall-clock time, as its slots are written (local, without offset)."""
+    return datetime.now(zone_of(EventStore(client).get(event))).replace(tzinfo=None)
+
+
+def local_time(client: Client, event: str, epoch: float) -> datetime:
+    """An epoch time (a decline's undo deadline) as the event's wall-clock time."""
+    return datetime.fromtimestamp(epoch, zone_of(EventStore(client).get(event))).replace(tzinfo=None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,7 @@ ATTEMPTS = 10
 KEEP_AFTER = 300  # seconds a closed undo record is kept, so a late Undo is told "too late", not "no such"
 MAX_ID = 100
 MAX_BATCH = 200  # requests declined in one batch
+READ_CHUNK = 1000  # undo records read in one round trip
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:@+-]*")
 BUSY = "Too many changes at once; please try again."
 _MEETING, _WISH = codec_of(Meeting), codec_of(Wish)
@@ -116,6 +117,17 @@ class DeclineStore:
         self.client.zremrangebyscore(key, "-inf", f"({now}")
         found: Any = self.client.zrangebyscore(key, now, "+inf", withscores=True)
         return {str(m): float(s) for m, s in found}
+
+    def undoable(self, declined: Iterable[Wish], now: float) -> list[Declined]:
+        """The undo records, window still open at `now`, of these requests' declined meetings (any participant
+        may have declined; each record says where the meeting was): a repair must not give those places away."""
+        names = [undo_key(self.event, who, w.id) for w in declined for who in w.participants]
+        out: list[Declined] = []
+        for i in range(0, len(names), READ_CHUNK):
+            for raw in self.client.mget(names[i : i + READ_CHUNK]):
+                if raw is not None and (record := Declined.from_json(raw)).until > now:
+                    out.append(record)
+        return out
 
     def undo(self, attendee: str, meeting_id: str, now: float, too_late: str) -> Declined:
         """Put the meeting and its request back as they were, if the window is open and nothing changed them

@@ -6,20 +6,19 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from forum.store import EventStore
 from tests.browser.attendee_fixtures import shot
 from tests.browser.conftest import signed_in_context
 from tests.live import WebProcess
-from tests.services.floor.market import EVENT, load, market
+from tests.services.floor.market import EVENT, load, local_now
 
 WAIT = 30_000  # ms: generous for a loaded 2-core machine; the test waits for states, never for time
 
 
 def _slots_around_now() -> datetime:
     """The start of s1, so that s2 started five minutes ago in the event's time zone (on today's date)."""
-    now = datetime.now(ZoneInfo(market().event.timezone)).replace(tzinfo=None, second=0, microsecond=0)
+    now = local_now().replace(second=0, microsecond=0)
     s2 = max(now - timedelta(minutes=5), now.replace(hour=0, minute=0))
     return s2 - timedelta(minutes=30)
 

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from forum.services.attendees import agenda
 from forum.store import EventStore
 from forum.store.offers import DUE
 from forum.store.streams import attendee_stream
 from tests.live import start_worker
-from tests.services.floor.market import EVENT, load, market
+from tests.services.floor.market import EVENT, load, local_now
 from tests.waiting import wait_for
 
 
 def test_sweeper_tells_the_producers_once_the_decline_is_final(store: EventStore, redis_url: str,
                                                                tmp_path: Path) -> None:
-    now = datetime.now(ZoneInfo(market().event.timezone)).replace(tzinfo=None, second=0, microsecond=0)
+    now = local_now().replace(second=0, microsecond=0)
     load(store, min(now + timedelta(minutes=20), now.replace(hour=23, minute=29)) - timedelta(minutes=30))
     worker = start_worker(redis_url, tmp_path)
     try:

@@ -14,7 +14,7 @@ from forum.services.attendees.declines import UNDO_SECONDS
 from forum.services.attendees.pitch_agenda import PitchItem, pitches_of
 from forum.services.attendees.requests import RequestView, importance_name
 from forum.services.attendees.triage import awaiting
-from forum.services.events import zone_of
+from forum.services.events import local_now
 from forum.services.floor import standby
 from forum.services.runs import repair
 from forum.store import EventStore
@@ -87,12 +87,6 @@ class Agenda:
         for item in sorted(both, key=lambda i: (i.start, i.kind)):
             out.setdefault(item.start.date(), []).append(item)
         return sorted(out.items())
-
-
-def local_now(client: Client, event: str) -> datetime:
-    """The event's wall-clock time, as its slots are written (local, without offset)."""
-    zone = zone_of(EventStore(client).get(event))
-    return datetime.now(zone).replace(tzinfo=None)
 
 
 def items_of(client: Client, event: str, attendee: str) -> list[AgendaItem]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from forum.domain import Attendee, Role
 from forum.errors import InvalidInput, NotFound
 from forum.services.attendees.requests import can_join
+from forum.services.paging import page_count, page_of
 from forum.store import EventStore
 from forum.store.connection import Client
 
@@ -62,10 +63,10 @@ def search(client: Client, event: str, viewer: str, wanted: Search) -> Found:
     everyone = [a for a in EventStore(client).entities(event, Attendee).all()
                 if a.id != viewer and a.role not in HIDDEN_ROLES]
     hits = sorted((a for a in everyone if _matches(a, wanted)), key=lambda a: (a.name.casefold(), a.id))
-    pages = max(1, -(-len(hits) // PAGE_SIZE))
+    pages = page_count(len(hits), PAGE_SIZE)
     page = min(wanted.page, pages)
     return Found(
-        people=hits[(page - 1) * PAGE_SIZE : page * PAGE_SIZE], total=len(hits), page=page, pages=pages,
+        people=page_of(hits, page, PAGE_SIZE), total=len(hits), page=page, pages=pages,
         roles=sorted({a.role for a in everyone}), countries=sorted({a.country for a in everyone if a.country}),
     )
 

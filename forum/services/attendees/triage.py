@@ -14,6 +14,7 @@ from forum.checker.rules import awaits_answer
 from forum.domain import Importance, Meeting
 from forum.errors import InvalidInput, NotFound
 from forum.services.attendees.requests import RequestView, by_importance, received_requests
+from forum.services.paging import page_count, page_of
 from forum.store.agenda import AgendaStore
 from forum.store.arrivals import ArrivalStore
 from forum.store.connection import Client
@@ -130,9 +131,9 @@ def triage(client: Client, event: str, attendee: str, filters: Filters,
     kept = ShortlistStore(client, event).kept(attendee)
     arrivals = ArrivalStore(client, event).times(attendee) if filters.sort == "newest" else {}
     hits = _sorted([r for r in everything if _keeps(r, filters, kept)], filters.sort, arrivals)
-    pages = max(1, -(-len(hits) // PAGE_SIZE))
+    pages = page_count(len(hits), PAGE_SIZE)
     number = min(filters.page, pages)
-    return Triage(hits[(number - 1) * PAGE_SIZE : number * PAGE_SIZE], len(everything), len(hits), number, pages,
+    return Triage(page_of(hits, number, PAGE_SIZE), len(everything), len(hits), number, pages,
                   filters, kept, sorted({r.requester.country for r in everything if r.requester.country}),
                   sorted({r.requester.role for r in everything if r.requester.role}))
 

@@ -7,7 +7,8 @@ from datetime import datetime
 
 from forum.checker.rules import is_live
 from forum.domain import Attendee, Location, Meeting, Slot
-from forum.services.floor.clock import check_in_open, local_now
+from forum.services.events import local_now
+from forum.services.floor.clock import check_in_open
 from forum.store import EventStore
 from forum.store.attendance import Attendance, AttendanceStore
 from forum.store.connection import Client

@@ -9,8 +9,9 @@ from forum.checker.rules import is_live
 from forum.domain import Meeting, MeetingStatus, Slot, Wish
 from forum.errors import Conflict, InvalidInput, NotFound
 from forum.services import notify
+from forum.services.events import local_now
 from forum.services.floor import standby
-from forum.services.floor.clock import OPENS_BEFORE, check_in_open, local_now
+from forum.services.floor.clock import OPENS_BEFORE, check_in_open
 from forum.store import EventStore
 from forum.store.attendance import Attendance, AttendanceStore
 from forum.store.connection import Client

@@ -1,7 +1,7 @@
-"""The floor's one clock: the event's wall-clock time, as its slots are written (local, without offset).
+"""The floor's time rules: when check-in is open and until when a freed slot can be taken.
 
-Every floor function takes `now` from its caller (tests pass exact times) and reads this only when none is
-given. It mirrors the agenda's `local_now`; the agenda imports the floor, so the floor cannot import it back.
+Every floor function takes `now` from its caller (tests pass exact times) and reads the event's clock
+(`services.events.local_now`) only when none is given.
 """
 
 from __future__ import annotations
@@ -9,21 +9,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from forum.domain import Slot
-from forum.services.events import zone_of
-from forum.store import EventStore
-from forum.store.connection import Client
 
 # Check-in opens this long before a meeting starts and closes when it ends: people arrive a little early.
 OPENS_BEFORE = timedelta(minutes=10)
-
-
-def local_now(client: Client, event: str) -> datetime:
-    return datetime.now(zone_of(EventStore(client).get(event))).replace(tzinfo=None)
-
-
-def local_time(client: Client, event: str, epoch: float) -> datetime:
-    """An epoch time (a decline's undo deadline) as the event's wall-clock time."""
-    return datetime.fromtimestamp(epoch, zone_of(EventStore(client).get(event))).replace(tzinfo=None)
 
 
 def check_in_open(slot: Slot, now: datetime) -> bool:

@@ -9,7 +9,7 @@ from forum.checker.rules import is_live, is_open
 from forum.domain import Attendee, Location, Meeting, MeetingStatus, Slot, Wish, WishStatus
 from forum.errors import Conflict, NotFound
 from forum.services import notify
-from forum.services.floor.clock import local_now
+from forum.services.events import local_now
 from forum.services.floor.places import occupancy, table_for
 from forum.store import EventStore
 from forum.store.connection import Client

@@ -9,7 +9,8 @@ from datetime import datetime
 from forum.checker.rules import is_live, is_open
 from forum.domain import Meeting, Slot, Wish
 from forum.services import notify
-from forum.services.floor.clock import local_now, local_time, take_until
+from forum.services.events import local_now, local_time
+from forum.services.floor.clock import take_until
 from forum.services.floor.places import occupancy, table_for
 from forum.store import EventStore
 from forum.store.attendance import AttendanceStore

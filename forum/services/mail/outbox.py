@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from forum.domain import Attendee
 from forum.errors import Conflict, InvalidInput, NotFound
 from forum.services.mailing import MAIL_ID_CHARS, invite
+from forum.services.paging import page_count
 from forum.store import EventStore
 from forum.store.audit import AuditLog
 from forum.store.connection import Client
@@ -21,7 +22,7 @@ def page(client: Client, event: str, number: int) -> tuple[list[MailRecord], int
     """Page `number` (from 1) of the event's mails, newest first, and how many pages there are."""
     number = max(1, number)
     found, total = MailStore(client).page(event, (number - 1) * PAGE, PAGE)
-    return found, max(1, -(-total // PAGE))
+    return found, page_count(total, PAGE)
 
 
 def one(client: Client, event: str, mail: str) -> MailRecord:

@@ -25,8 +25,8 @@ from forum.services.runs.instance_builder import build_run_instance, relax
 from forum.services.runs.lifecycle import finish_run
 from forum.services.runs.publish import publish_run
 from forum.store.connection import Client, StoreError
+from forum.store.declines import DeclineStore
 from forum.store.flags import HEARTBEAT_EVERY, Flags
-from forum.store.held import undoable_declines
 from forum.store.runs import RunStore
 from forum.store.schedule import Party, ScheduleStore
 from forum.store.snapshot import SnapshotStore
@@ -116,7 +116,7 @@ def _repaired(client: Client, run: SolverRun) -> tuple[Schedule, Instance, int]:
     live = Schedule(inst.previous, inst.previous_pitches)
     ScheduleStore(client).save_base(run.event, run.id, live)
     occupancy = Occupancy(inst, live)
-    for record in undoable_declines(client, run.event, built.dropped, time.time()):
+    for record in DeclineStore(client, run.event).undoable(built.dropped, time.time()):
         before = record.meeting_before  # its people and table stay taken until the decline is final
         occupancy.add(record.wish_before, before.slot, before.location)
     for offer in places_on_offer(client, run.event):  # on the day, a freed place goes to its first taker

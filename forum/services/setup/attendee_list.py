@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from forum.domain import Attendee
 from forum.errors import InvalidInput
+from forum.services.paging import page_count, page_of
 from forum.store import EventStore
 from forum.store.connection import Client
 
@@ -59,9 +60,8 @@ def attendee_page(client: Client, event: str, asked: AttendeeSearch) -> Attendee
         raise InvalidInput(f"Nobody here has the role {asked.role!r}; choose one of: {', '.join(roles)}.")
     words = asked.words.lower().split()
     found = [a for a in everyone if (not asked.role or a.role == asked.role) and _matches(a, words)]
-    pages = max(1, -(-len(found) // PAGE_SIZE))
+    pages = page_count(len(found), PAGE_SIZE)
     if asked.page > pages:
         raise InvalidInput(f"There {'is' if pages == 1 else 'are'} only {pages} page{'' if pages == 1 else 's'} "
                            "for this search.")
-    start = (asked.page - 1) * PAGE_SIZE
-    return AttendeePage(found[start : start + PAGE_SIZE], len(found), asked.page, pages, roles)
+    return AttendeePage(page_of(found, asked.page, PAGE_SIZE), len(found), asked.page, pages, roles)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from forum.domain import Attendee, Event, Instance, Location, Meeting, MeetingStatus, Slot, Window, Wish
 from forum.store import EventStore
@@ -21,6 +22,11 @@ def midday_zone() -> str:
 
 
 ZONE = midday_zone()  # once per test run: every market() of the run then shares one zone
+
+
+def local_now() -> datetime:
+    """The market's wall-clock time now, as its slots are written (local, without offset)."""
+    return datetime.now(ZoneInfo(ZONE)).replace(tzinfo=None)
 
 
 def slots(start: datetime) -> tuple[Slot, ...]:

@@ -4,7 +4,6 @@ undone), a withdrawn request's cancelled meeting; a meeting of another day offer
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from forum.services.attendees import agenda
 from forum.services.attendees.declines import UNDO_SECONDS, undo
@@ -12,16 +11,12 @@ from forum.services.attendees.requests import withdraw
 from forum.services.floor.offers import offers_for
 from forum.store import EventStore
 from forum.store.offers import OfferStore
-from tests.services.floor.market import DAY, EVENT, load, market
-
-
-def _local_now() -> datetime:
-    return datetime.now(ZoneInfo(market().event.timezone)).replace(tzinfo=None)
+from tests.services.floor.market import DAY, EVENT, load, local_now
 
 
 def _today(minutes_from_now: int) -> datetime:
     """s1's start, so that s2 starts `minutes_from_now` from now, today in the event's time zone."""
-    now = _local_now().replace(second=0, microsecond=0)
+    now = local_now().replace(second=0, microsecond=0)
     s2 = min(now + timedelta(minutes=minutes_from_now), now.replace(hour=23, minute=29))
     return s2 - timedelta(minutes=30)
 
@@ -31,7 +26,7 @@ def test_a_same_day_decline_offers_the_slot_once_its_undo_window_closed(store: E
     agenda.decline(store.client, EVENT, "b1", "w-meet")
     [offer] = [o for o in OfferStore(store.client, EVENT).of("p2") if o.person == "b1"]
     opens = datetime.fromisoformat(offer.visible_from)
-    assert timedelta(seconds=UNDO_SECONDS - 2) < opens - _local_now() <= timedelta(seconds=UNDO_SECONDS)
+    assert timedelta(seconds=UNDO_SECONDS - 2) < opens - local_now() <= timedelta(seconds=UNDO_SECONDS)
     assert offers_for(store.client, EVENT, "p2", now=opens - timedelta(seconds=1)) == []
     assert [v.offer.id for v in offers_for(store.client, EVENT, "p2", now=opens)] == [offer.id]
     undo(store.client, EVENT, "b1", "w-meet")

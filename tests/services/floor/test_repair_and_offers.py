@@ -4,7 +4,6 @@ is taken or gone, the place is an ordinary one again."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from forum.domain import Meeting, MeetingStatus, RunStatus
 from forum.services.attendees.requests import withdraw
@@ -12,11 +11,11 @@ from forum.services.floor.offers import offers_for, take
 from forum.services.runs.quick_repair import claim_repair, execute_repair
 from forum.store import EventStore
 from forum.store.schedule import ScheduleStore
-from tests.services.floor.market import DAY, EVENT, EXTRA, load, market
+from tests.services.floor.market import DAY, EVENT, EXTRA, load, local_now
 
 
 def _s1_start(minutes_to_s2: int) -> datetime:
-    now = datetime.now(ZoneInfo(market().event.timezone)).replace(tzinfo=None, second=0, microsecond=0)
+    now = local_now().replace(second=0, microsecond=0)
     return now + timedelta(minutes=minutes_to_s2) - timedelta(minutes=30)
 
 

@@ -7,7 +7,6 @@ import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from starlette.testclient import TestClient
@@ -18,7 +17,7 @@ from forum.store.attendance import AttendanceStore
 from forum.web import create_app
 from forum.web.auth import SESSION_COOKIE
 from forum.web.locales.fr_floor import FR_FLOOR
-from tests.services.floor.market import EVENT, load, market
+from tests.services.floor.market import EVENT, load, local_now
 from tests.web.attendee.market import session
 
 ROOT = Path(__file__).parents[3]
@@ -27,7 +26,7 @@ TEMPLATES = ROOT / "forum/web/templates"
 
 def _start(minutes_from_now: int) -> datetime:
     """s1's start, so that s2 starts `minutes_from_now` from now in the event's time zone (today)."""
-    now = datetime.now(ZoneInfo(market().event.timezone)).replace(tzinfo=None, second=0, microsecond=0)
+    now = local_now().replace(second=0, microsecond=0)
     s2 = max(now + timedelta(minutes=minutes_from_now), now.replace(hour=0, minute=0))
     return s2 - timedelta(minutes=30)
 
